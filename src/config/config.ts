@@ -1,0 +1,106 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The project's root folder (where package.json lives), for default local paths. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Validated, typed, frozen settings. The only object in the code base built from process.env. */
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly http: { readonly host: string; readonly port: number };
+  /** Where the graph lives. `uri` undefined means: the embedded local server (started on demand). */
+  readonly neo4j: {
+    readonly uri: string | undefined;
+    readonly user: string;
+    readonly password: string | undefined;
+    readonly database: string;
+    readonly transactionTimeoutMs: number;
+  };
+  readonly localNeo4j: {
+    readonly homeDir: string;
+    readonly cacheDir: string;
+    readonly boltPort: number;
+    readonly heapMb: number;
+  };
+  /** Load the seed graph at start when the database holds no claims. */
+  readonly seedOnEmpty: boolean;
+}
+
+const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(1).max(65535);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  NEO4J_URI: z
+    .string()
+    .regex(
+      /^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/,
+      'must be a Neo4j URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io',
+    )
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
+  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  CLAIMGRAPH_LOCAL_NEO4J_DIR: z.string().min(1).default(path.join(projectRoot, '.local/neo4j')),
+  CLAIMGRAPH_CACHE_DIR: z.string().min(1).default(path.join(projectRoot, '.cache')),
+  LOCAL_NEO4J_BOLT_PORT: port.default(7687),
+  LOCAL_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(16_384).default(512),
+  SEED_ON_EMPTY: booleanText.default(true),
+});
+
+/** Thrown when the environment is invalid; `problems` names every bad setting at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates settings; throws ConfigError listing every problem. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as they do for most twelve-factor tools.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (present.NEO4J_URI && !present.NEO4J_PASSWORD) {
+    problems.push('NEO4J_PASSWORD: required when NEO4J_URI is set');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const env = parsed.data;
+  return deepFreeze({
+    nodeEnv: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    neo4j: {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      transactionTimeoutMs: env.NEO4J_TX_TIMEOUT_MS,
+    },
+    localNeo4j: {
+      homeDir: path.resolve(env.CLAIMGRAPH_LOCAL_NEO4J_DIR),
+      cacheDir: path.resolve(env.CLAIMGRAPH_CACHE_DIR),
+      boltPort: env.LOCAL_NEO4J_BOLT_PORT,
+      heapMb: env.LOCAL_NEO4J_HEAP_MB,
+    },
+    seedOnEmpty: env.SEED_ON_EMPTY,
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}
