@@ -18,5 +18,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Monaco alone is a few MB; the console is served locally, so chunk size is not a concern.
     chunkSizeWarningLimit: 8000,
+    // Radix / framer-motion ship "use client" directives, meaningless in a client-only bundle.
+    rolldownOptions: { checks: { moduleLevelDirective: false } },
   },
 });

@@ -3,7 +3,7 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { GraphiQL } from 'graphiql';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultQuery, examples } from './examples';
@@ -26,7 +26,7 @@ createRoot(container).render(
       defaultQuery={defaultQuery}
       defaultTabs={[{ query: defaultQuery }]}
       shouldPersistHeaders={false}
-      plugins={[examplesSidebar]}
+      plugins={[examplesSidebar, HISTORY_PLUGIN]}
       visiblePlugin={examplesSidebar}
     />
   </StrictMode>,

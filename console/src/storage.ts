@@ -15,11 +15,10 @@ export function namespacedStorage(namespace: string): Storage {
   }
   const memory = new Map<string, string>();
   const ownKeys = (): string[] =>
-    backing
-      ? Object.keys(backing).filter((key) => key.startsWith(prefix))
-      : [...memory.keys()];
+    backing ? Object.keys(backing).filter((key) => key.startsWith(prefix)) : [...memory.keys()];
   return {
-    getItem: (key) => (backing ? backing.getItem(prefix + key) : (memory.get(prefix + key) ?? null)),
+    getItem: (key) =>
+      backing ? backing.getItem(prefix + key) : (memory.get(prefix + key) ?? null),
     setItem: (key, value) => {
       if (backing) backing.setItem(prefix + key, value);
       else memory.set(prefix + key, value);

@@ -28,6 +28,8 @@ export interface LocalServerConnection {
   readonly user: string;
   readonly password: string | undefined;
   readonly pid: number;
+  /** True when this call started the server; false when it was already running. */
+  readonly started: boolean;
 }
 
 /** What `db status` reports. */
@@ -55,7 +57,7 @@ export async function startLocalServer(
   if (running !== undefined) {
     const password = options.authEnabled ? readPassword(options.homeDir) : undefined;
     await waitForBolt(uri, password, options.readyTimeoutMs ?? 120_000);
-    return { uri, user: USER, password, pid: running };
+    return { uri, user: USER, password, pid: running, started: false };
   }
   if (await isPortTaken(options.boltPort)) {
     throw new Error(
@@ -120,7 +122,7 @@ export async function startLocalServer(
     await waitForBolt(uri, password, options.readyTimeoutMs ?? 120_000, child.pid, options.homeDir);
   }
   log(`Neo4j is up (pid ${child.pid}, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
-  return { uri, user: USER, password, pid: child.pid };
+  return { uri, user: USER, password, pid: child.pid, started: true };
 }
 
 /** Stops the server gracefully (SIGTERM, then SIGKILL after the grace period). */

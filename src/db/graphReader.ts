@@ -1,0 +1,178 @@
+import type { Executor } from './executor.js';
+import { Label, Rel } from './graphVocabulary.js';
+
+/** A node's stored properties, as plain values. */
+export type NodeProperties = Record<string, unknown> & { id: string };
+
+/** An attribution with the ids of the four things it joins. */
+export type AttributionRow = NodeProperties & {
+  actorId: string;
+  claimId: string;
+  sourceId: string;
+  eventId: string | null;
+};
+
+/** A relationship seen from one end: the owner's id, the other end's id, the relationship's properties. */
+export interface NeighbourRow {
+  readonly ownerId: string;
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+}
+
+type NodeLabel = (typeof Label)[keyof typeof Label];
+type RelType = (typeof Rel)[keyof typeof Rel];
+
+/** Which relationship joins an attribution to the thing we list attributions of. */
+const attributionOwnerRel = {
+  claim: { rel: Rel.ABOUT, label: Label.Claim },
+  actor: { rel: Rel.BY, label: Label.Actor },
+  source: { rel: Rel.RECORDED_IN, label: Label.Source },
+  event: { rel: Rel.AT_EVENT, label: Label.Event },
+} as const;
+
+/** The owners whose attributions can be listed. */
+export type AttributionOwner = keyof typeof attributionOwnerRel;
+
+const attributionProjection = `a {
+  .*,
+  actorId: [(a)-[:${Rel.BY}]->(x) | x.id][0],
+  claimId: [(a)-[:${Rel.ABOUT}]->(x) | x.id][0],
+  sourceId: [(a)-[:${Rel.RECORDED_IN}]->(x) | x.id][0],
+  eventId: [(a)-[:${Rel.AT_EVENT}]->(x) | x.id][0]
+}`;
+
+/**
+ * Batched reads of the claim graph: every method takes many ids and costs one round trip, so
+ * GraphQL's nested fields are resolved per level, never per parent. Labels and relationship
+ * types are constants; ids are parameters.
+ */
+export class GraphReader {
+  constructor(private readonly executor: Executor) {}
+
+  /** Nodes of one label by id. */
+  async nodesById(label: NodeLabel, ids: readonly string[]): Promise<Map<string, NodeProperties>> {
+    const rows = await this.executor.read(
+      { name: `${label}ById`, cypher: `MATCH (n:${label}) WHERE n.id IN $ids RETURN n {.*} AS node` },
+      { ids },
+    );
+    return new Map(rows.map((row) => { const node = row.node as NodeProperties; return [node.id, node]; }));
+  }
+
+  /** Attributions of many claims (or actors, sources, events), each with its four endpoints. */
+  async attributionsOf(owner: AttributionOwner, ids: readonly string[]): Promise<Map<string, AttributionRow[]>> {
+    const { rel, label } = attributionOwnerRel[owner];
+    const rows = await this.executor.read(
+      {
+        name: `attributionsOf${label}`,
+        cypher: `
+          MATCH (a:${Label.Attribution})-[:${rel}]->(o:${label}) WHERE o.id IN $ids
+          RETURN o.id AS ownerId, ${attributionProjection} AS attribution
+          ORDER BY a.quoteStart, a.id`,
+      },
+      { ids },
+    );
+    return groupBy(rows, (row) => row.attribution as AttributionRow);
+  }
+
+  /** Attributions by id, each with its four endpoints. */
+  async attributionsById(ids: readonly string[]): Promise<Map<string, AttributionRow>> {
+    const rows = await this.executor.read(
+      {
+        name: 'attributionsById',
+        cypher: `MATCH (a:${Label.Attribution}) WHERE a.id IN $ids RETURN ${attributionProjection} AS attribution`,
+      },
+      { ids },
+    );
+    return new Map(rows.map((row) => { const a = row.attribution as AttributionRow; return [a.id, a]; }));
+  }
+
+  /**
+   * The nodes at the other end of one relationship type, from many owners. `direction` is the
+   * relationship's direction seen from the owner.
+   */
+  async neighbours(
+    ownerLabel: NodeLabel,
+    type: RelType,
+    direction: 'out' | 'in',
+    otherLabel: NodeLabel,
+    ids: readonly string[],
+  ): Promise<Map<string, NeighbourRow[]>> {
+    const pattern =
+      direction === 'out' ? `(o:${ownerLabel})-[r:${type}]->(n:${otherLabel})` : `(o:${ownerLabel})<-[r:${type}]-(n:${otherLabel})`;
+    const rows = await this.executor.read(
+      {
+        name: `${ownerLabel}${direction === 'out' ? '' : 'Incoming'}${type}`,
+        cypher: `
+          MATCH ${pattern} WHERE o.id IN $ids
+          RETURN o.id AS ownerId, n.id AS id, properties(r) AS properties
+          ORDER BY coalesce(n.position, 0), n.id`,
+      },
+      { ids },
+    );
+    return groupBy(rows, (row) => ({
+      ownerId: String(row.ownerId),
+      id: String(row.id),
+      properties: row.properties as Record<string, unknown>,
+    }));
+  }
+
+  /**
+   * For each claim, the subgraph that sourcing analysis needs: the sources carrying it, with
+   * publisher, owner and state affiliation, and the citations among those sources.
+   */
+  async carrierGraphs(claimIds: readonly string[]): Promise<Map<string, CarrierGraph>> {
+    const rows = await this.executor.read(
+      {
+        name: 'carrierGraphs',
+        cypher: `
+          MATCH (c:${Label.Claim}) WHERE c.id IN $ids
+          CALL (c) {
+            MATCH (s:${Label.Source})-[:${Rel.CARRIES}]->(c)
+            OPTIONAL MATCH (s)-[:${Rel.PUBLISHED_BY}]->(p:${Label.Actor})
+            RETURN collect({
+              id: s.id, primary: coalesce(s.primary, false), publisherId: p.id,
+              ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
+              stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
+              publisherIsState: coalesce(p.kind = 'state', false),
+              citesAnything: EXISTS { (s)-[:${Rel.CITES}]->() },
+              cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
+            }) AS sources
+          }
+          RETURN c.id AS claimId, sources`,
+      },
+      { ids: claimIds },
+    );
+    return new Map(rows.map((row) => [String(row.claimId), { sources: row.sources as CarrierSource[] }]));
+  }
+}
+
+/** A source that carries a claim, with what independence analysis needs to know about it. */
+export interface CarrierSource {
+  readonly id: string;
+  readonly primary: boolean;
+  readonly publisherId: string | null;
+  readonly ownerIds: string[];
+  readonly stateIds: string[];
+  readonly publisherIsState: boolean;
+  /** Whether the source cites any source at all (carrying this claim or not). */
+  readonly citesAnything: boolean;
+  /** The sources it cites that also carry the claim. */
+  readonly cites: string[];
+}
+
+/** The sources carrying one claim and the citations among them. */
+export interface CarrierGraph {
+  readonly sources: CarrierSource[];
+}
+
+/** Groups rows by their `ownerId` column. */
+function groupBy<T>(rows: Record<string, unknown>[], pick: (row: Record<string, unknown>) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = String(row.ownerId);
+    const list = groups.get(key) ?? [];
+    list.push(pick(row));
+    groups.set(key, list);
+  }
+  return groups;
+}

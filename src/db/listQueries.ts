@@ -1,0 +1,119 @@
+import neo4j from 'neo4j-driver';
+import type { Executor } from './executor.js';
+import { Label, Rel } from './graphVocabulary.js';
+
+/** One page of ids in id order, with the total matching count (keyset paging: stable under inserts). */
+export interface IdPage {
+  readonly ids: string[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
+/** Filters of Query.claims, in stored vocabulary (stance lowercase). */
+export interface ClaimListFilter {
+  topic?: string | undefined;
+  actorId?: string | undefined;
+  stance?: string | undefined;
+  sourceId?: string | undefined;
+  namedSpeaker?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Filters of Query.actors. */
+export interface ActorListFilter {
+  kind?: string | undefined;
+  anonymous?: boolean | undefined;
+}
+
+/** Filters of Query.attributions. */
+export interface AttributionListFilter {
+  stance?: string | undefined;
+  actorId?: string | undefined;
+  claimId?: string | undefined;
+  sourceId?: string | undefined;
+}
+
+/** Paging arguments after validation: 1 ≤ first ≤ 100, `after` an id or null. */
+export interface PageRequest {
+  readonly first: number;
+  readonly after: string | null;
+}
+
+/** Claims matching every given filter. Unset filters are null parameters and always hold. */
+export async function listClaims(executor: Executor, filter: ClaimListFilter, page: PageRequest): Promise<IdPage> {
+  return pageOf(executor, 'listClaims', `
+    MATCH (n:${Label.Claim})
+    WHERE ($topic IS NULL OR $topic IN n.topics)
+      AND ($sourceId IS NULL OR EXISTS { (:${Label.Source} {id: $sourceId})-[:${Rel.CARRIES}]->(n) })
+      AND ($actorId IS NULL AND $stance IS NULL OR EXISTS {
+            MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
+            WHERE ($actorId IS NULL OR actor.id = $actorId) AND ($stance IS NULL OR a.stance = $stance) })
+      // On the record: a speaker that is neither anonymous nor an unnamed group.
+      AND ($namedSpeaker IS NULL OR $namedSpeaker = EXISTS {
+            MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
+            WHERE NOT actor.anonymous AND actor.kind <> 'unnamed-group' })
+      AND ($from IS NULL AND $to IS NULL OR EXISTS {
+            MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n)
+            WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to) }
+          OR (($from IS NULL OR n.refersToTo >= $from) AND ($to IS NULL OR n.refersToFrom <= $to)
+              AND n.refersToValue IS NOT NULL))`,
+    { topic: null, sourceId: null, actorId: null, stance: null, namedSpeaker: null, from: null, to: null, ...filter },
+    page,
+  );
+}
+
+/** Actors matching every given filter. */
+export async function listActors(executor: Executor, filter: ActorListFilter, page: PageRequest): Promise<IdPage> {
+  return pageOf(executor, 'listActors', `
+    MATCH (n:${Label.Actor})
+    WHERE ($kind IS NULL OR n.kind = $kind) AND ($anonymous IS NULL OR n.anonymous = $anonymous)`,
+    { kind: null, anonymous: null, ...filter },
+    page,
+  );
+}
+
+/** Attributions matching every given filter. */
+export async function listAttributions(executor: Executor, filter: AttributionListFilter, page: PageRequest): Promise<IdPage> {
+  return pageOf(executor, 'listAttributions', `
+    MATCH (n:${Label.Attribution})
+    WHERE ($stance IS NULL OR n.stance = $stance)
+      AND ($actorId IS NULL OR EXISTS { (n)-[:${Rel.BY}]->(:${Label.Actor} {id: $actorId}) })
+      AND ($claimId IS NULL OR EXISTS { (n)-[:${Rel.ABOUT}]->(:${Label.Claim} {id: $claimId}) })
+      AND ($sourceId IS NULL OR EXISTS { (n)-[:${Rel.RECORDED_IN}]->(:${Label.Source} {id: $sourceId}) })`,
+    { stance: null, actorId: null, claimId: null, sourceId: null, ...filter },
+    page,
+  );
+}
+
+/** Actors whose name or alias has the same key as `key` (see domain/normaliseName). */
+export async function actorIdsByNameKey(executor: Executor, key: string): Promise<string[]> {
+  const rows = await executor.read(
+    { name: 'actorsByNameKey', cypher: `MATCH (n:${Label.Actor}) WHERE $key IN n.nameKeys RETURN n.id AS id ORDER BY id` },
+    { key },
+  );
+  return rows.map((row) => String(row.id));
+}
+
+/** Runs `match` (which binds `n`) once for the total and the page, in one round trip. */
+async function pageOf(
+  executor: Executor,
+  name: string,
+  match: string,
+  parameters: Record<string, unknown>,
+  page: PageRequest,
+): Promise<IdPage> {
+  const [row] = await executor.read(
+    {
+      name,
+      cypher: `
+        CALL () { ${match} RETURN count(n) AS totalCount }
+        CALL () { ${match} AND ($after IS NULL OR n.id > $after)
+                  RETURN n.id AS id ORDER BY id LIMIT $limit }
+        RETURN totalCount, collect(id) AS ids`,
+    },
+    { ...parameters, after: page.after, limit: neo4j.int(page.first + 1) },
+  );
+  const ids = (row?.ids as string[] | undefined) ?? [];
+  return { ids: ids.slice(0, page.first), hasNextPage: ids.length > page.first, totalCount: Number(row?.totalCount ?? 0) };
+}

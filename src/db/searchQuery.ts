@@ -1,0 +1,65 @@
+import neo4j from 'neo4j-driver';
+import { fullTextIndexes } from './databaseSchema.js';
+import type { Executor } from './executor.js';
+import { Label, Rel } from './graphVocabulary.js';
+
+/** One full-text match; `claimId` is set for claims and for quotes (the quoted claim). */
+export interface SearchRow {
+  readonly kind: 'CLAIM' | 'QUOTE' | 'ACTOR' | 'SOURCE' | 'EVENT';
+  readonly id: string;
+  readonly score: number;
+  readonly text: string;
+  readonly claimId: string | null;
+}
+
+/**
+ * Searches all full-text indexes in one round trip and merges the hits by score. The user's
+ * text is escaped, so Lucene syntax in it is matched literally rather than interpreted.
+ */
+export async function searchGraph(executor: Executor, text: string, first: number): Promise<SearchRow[]> {
+  const query = luceneTerms(text);
+  if (query === '') return [];
+  const limit = neo4j.int(first);
+  const rows = await executor.read(
+    {
+      name: 'search',
+      cypher: `
+        CALL () {
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.claims.name}', $query, {limit: $limit}) YIELD node, score
+          RETURN 'CLAIM' AS kind, node.id AS id, score, node.text AS text, node.id AS claimId
+          UNION ALL
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.quotes.name}', $query, {limit: $limit}) YIELD node, score
+          RETURN 'QUOTE' AS kind, node.id AS id, score, node.quote AS text,
+                 [(node)-[:${Rel.ABOUT}]->(c:${Label.Claim}) | c.id][0] AS claimId
+          UNION ALL
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.actors.name}', $query, {limit: $limit}) YIELD node, score
+          RETURN 'ACTOR' AS kind, node.id AS id, score, node.name AS text, null AS claimId
+          UNION ALL
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.sources.name}', $query, {limit: $limit}) YIELD node, score
+          RETURN 'SOURCE' AS kind, node.id AS id, score, node.title AS text, null AS claimId
+          UNION ALL
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.events.name}', $query, {limit: $limit}) YIELD node, score
+          RETURN 'EVENT' AS kind, node.id AS id, score, node.name AS text, null AS claimId
+        }
+        RETURN kind, id, score, text, claimId ORDER BY score DESC, id LIMIT $limit`,
+    },
+    { query, limit },
+  );
+  return rows as unknown as SearchRow[];
+}
+
+/**
+ * Splits user text into words and escapes each, joined with OR so any word matches and
+ * documents matching more words score higher. Backticks (the seed article's apostrophes) count
+ * as word separators.
+ */
+export function luceneTerms(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase() // so AND, OR and NOT are words, not operators
+    .split(/[\s`'’]+/)
+    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (ch) => `\\${ch}`))
+    .filter((word) => word.replace(/\\/g, '').trim().length > 0)
+    .slice(0, 32)
+    .join(' OR ');
+}

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { projectRoot } from '../config/config.js';
+import { actorResolvers } from './resolvers/actorResolvers.js';
+import { attributionResolvers } from './resolvers/attributionResolvers.js';
+import { claimResolvers, quantityResolvers, sourcingResolvers } from './resolvers/claimResolvers.js';
+import { enumValues } from './resolvers/enumValues.js';
+import { queryResolvers, searchHitResolvers } from './resolvers/queryResolvers.js';
+import { sourceResolvers } from './resolvers/sourceResolvers.js';
+
+/** The SDL files in schema/, the API's source of truth, concatenated in name order. */
+export function readTypeDefs(): string {
+  const schemaDir = path.join(projectRoot, 'schema');
+  return readdirSync(schemaDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(path.join(schemaDir, file), 'utf8'))
+    .join('\n');
+}
+
+/** The executable schema: SDL from schema/ plus the resolvers of src/graphql/resolvers. */
+export function buildGraphQLSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readTypeDefs(),
+    resolvers: {
+      ...enumValues,
+      Query: queryResolvers,
+      SearchHit: searchHitResolvers,
+      Claim: claimResolvers,
+      Quantity: quantityResolvers,
+      ...sourcingResolvers,
+      Attribution: attributionResolvers,
+      ...actorResolvers,
+      ...sourceResolvers,
+    },
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import type { AttributionOwner, AttributionRow, GraphReader, NeighbourRow, NodeProperties } from '../db/graphReader.js';
+import { Label, Rel } from '../db/graphVocabulary.js';
+import { independentOrigins, sourcingChains, type IndependenceAnalysis, type SourcingChain } from '../domain/sourcingChains.js';
+
+type NodeLabel = (typeof Label)[keyof typeof Label];
+type RelType = (typeof Rel)[keyof typeof Rel];
+
+/** A claim's sourcing analysis, computed once per request and shared by its fields. */
+export interface SourcingAnalysis {
+  readonly chains: SourcingChain[];
+  readonly independence: IndependenceAnalysis;
+}
+
+/**
+ * Per-request batching: all loads of one kind in one tick become one Cypher round trip.
+ * A new set is made for every request, so nothing is cached across requests.
+ */
+export function createLoaders(reader: GraphReader) {
+  const nodeLoaders = new Map<NodeLabel, DataLoader<string, NodeProperties | null>>();
+  const node = (label: NodeLabel) => {
+    let loader = nodeLoaders.get(label);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const found = await reader.nodesById(label, ids);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      nodeLoaders.set(label, loader);
+    }
+    return loader;
+  };
+
+  const attributionLoaders = new Map<AttributionOwner, DataLoader<string, AttributionRow[]>>();
+  const attributionsOf = (owner: AttributionOwner) => {
+    let loader = attributionLoaders.get(owner);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const found = await reader.attributionsOf(owner, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      });
+      attributionLoaders.set(owner, loader);
+    }
+    return loader;
+  };
+
+  const neighbourLoaders = new Map<string, DataLoader<string, NeighbourRow[]>>();
+  const neighbours = (ownerLabel: NodeLabel, type: RelType, direction: 'out' | 'in', otherLabel: NodeLabel) => {
+    const key = `${ownerLabel} ${type} ${direction} ${otherLabel}`;
+    let loader = neighbourLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const found = await reader.neighbours(ownerLabel, type, direction, otherLabel, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      });
+      neighbourLoaders.set(key, loader);
+    }
+    return loader;
+  };
+
+  const attribution = new DataLoader(async (ids: readonly string[]) => {
+    const found = await reader.attributionsById(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const sourcing = new DataLoader(async (claimIds: readonly string[]) => {
+    const graphs = await reader.carrierGraphs(claimIds);
+    return claimIds.map((id): SourcingAnalysis => {
+      const graph = graphs.get(id) ?? { sources: [] };
+      const chains = sourcingChains(graph);
+      return { chains, independence: independentOrigins(graph, chains) };
+    });
+  });
+
+  return { node, attributionsOf, neighbours, attribution, sourcing };
+}
+
+/** The loaders of one request. */
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,54 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { Executor } from '../db/executor.js';
+import { buildGraphQLSchema } from '../graphql/buildSchema.js';
+import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { createFormatError } from '../graphql/formatError.js';
+import { graphiqlRouter } from './graphiqlRoute.js';
+import { healthHandler } from './healthRoute.js';
+
+/** What the HTTP app needs from the rest of the system. */
+export interface AppDependencies {
+  readonly executor: Executor;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** The app and a way to stop Apollo with it. */
+export interface App {
+  readonly express: Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * Express app with /graphql (Apollo), /graphiql (the offline console) and /health. Does not
+ * listen: main.ts and the tests decide where.
+ */
+export async function createApp({ executor, log = defaultLog }: AppDependencies): Promise<App> {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: buildGraphQLSchema(),
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    // Apollo's own landing page loads from a CDN; /graphiql is ours and works offline.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', healthHandler(executor));
+  app.use('/graphiql', graphiqlRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => createContext(executor) }),
+  );
+  app.get('/', (_request, response) => response.redirect('/graphiql/'));
+  return { express: app, stop: () => apollo.stop() };
+}
+
+function defaultLog(message: string, error?: unknown) {
+  console.error(message, error ?? '');
+}

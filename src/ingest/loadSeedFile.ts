@@ -1,0 +1,43 @@
+import type { Executor } from '../db/executor.js';
+import { writeGraphPlan, type WriteCounts, type WriteProgress } from '../db/writeGraphPlan.js';
+import { AppError } from '../errors/appError.js';
+import { planSeedLoad } from './planSeedLoad.js';
+import { formatSeedProblem, validateSeedFile } from './validateSeedSet.js';
+
+/** What a load did. */
+export interface SeedLoadReport extends WriteCounts {
+  readonly seedSetId: string;
+  readonly file: string;
+}
+
+/**
+ * Validates the whole file, then writes it in one transaction: all or nothing. Loading the same
+ * file again changes nothing (stable ids, content hashes). Throws BAD_USER_INPUT listing every
+ * problem before any write.
+ */
+export async function loadSeedFile(
+  executor: Executor,
+  file: string,
+  onProgress?: WriteProgress,
+): Promise<SeedLoadReport> {
+  const validation = validateSeedFile(file);
+  if (!validation.ok) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `The seed file has ${validation.problems.length} problem(s); nothing was written:\n` +
+        validation.problems.map(formatSeedProblem).join('\n'),
+      { problems: validation.problems },
+    );
+  }
+  const { seedSet, file: displayFile } = validation.value;
+  const plan = planSeedLoad(validation.value);
+  const counts = await executor.writeTransaction(`seed:${seedSet.id}`, (scope) =>
+    writeGraphPlan(
+      scope,
+      plan,
+      { enteredBy: seedSet.enteredBy, enteredVia: `seed:${seedSet.id} (${displayFile})` },
+      onProgress,
+    ),
+  );
+  return { seedSetId: seedSet.id, file: displayFile, ...counts };
+}

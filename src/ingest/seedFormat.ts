@@ -1,0 +1,209 @@
+import { z } from 'zod';
+
+/**
+ * The seed format (seeds/README.md explains it for editors). This zod schema is the single
+ * definition: the loader validates with it and seeds/seed.schema.json is generated from it.
+ * Cross-record rules (references resolve, quotes match their offsets) live in validateSeedSet.ts.
+ */
+
+const id = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}-[a-z0-9]+(-[a-z0-9]+)*$`),
+      `must look like "${prefix}-some-name" (lowercase letters, digits and dashes)`,
+    );
+
+/** A time expression: what the text says, what it resolves to, how precisely, and why. */
+export const timeSchema = z
+  .object({
+    raw: z.string().min(1).nullable().describe('The expression as written, or null if inferred.'),
+    value: z
+      .string()
+      .regex(
+        /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
+        'must be ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or a range START/END',
+      )
+      .describe('ISO 8601 date, month, year or START/END range.'),
+    precision: z.enum(['day', 'month', 'quarter', 'season', 'year', 'range']),
+    basis: z.string().min(1).describe('How the value was resolved.'),
+  })
+  .strict();
+
+export const stances = [
+  'asserts',
+  'reports',
+  'confirms',
+  'denies',
+  'disputes',
+  'suspects',
+  'expects',
+] as const;
+
+export const actorKinds = [
+  'person',
+  'organisation',
+  'state',
+  'media-outlet',
+  'unnamed-group',
+] as const;
+
+export const sourceKinds = [
+  'article',
+  'news-report',
+  'report',
+  'speech',
+  'statement',
+  'interview',
+  'court-filing',
+  'unknown',
+] as const;
+
+export const eventKinds = [
+  'speech',
+  'report-release',
+  'election',
+  'cyber-operation',
+  'legislation',
+  'regulation',
+  'announcement',
+  'decision',
+  'other',
+] as const;
+
+const sourceSchema = z
+  .object({
+    id: id('src'),
+    kind: z.enum(sourceKinds),
+    title: z.string().min(1),
+    publisher: id('act').optional(),
+    published: timeSchema.optional(),
+    textFile: z.string().min(1).optional(),
+    url: z.url().optional(),
+    primary: z.boolean().default(false),
+    cites: z.array(id('src')).default([]),
+    carries: z.array(id('clm')).default([]),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const affiliationSchema = z
+  .object({
+    organisation: id('act'),
+    role: z.string().min(1),
+    time: timeSchema.optional(),
+  })
+  .strict();
+
+const actorSchema = z
+  .object({
+    id: id('act'),
+    kind: z.enum(actorKinds),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    anonymous: z.boolean().default(false),
+    description: z.string().min(1).optional(),
+    claimedAffiliation: z.string().min(1).optional(),
+    country: id('act').optional(),
+    stateAffiliation: id('act').optional(),
+    ownedBy: id('act').optional(),
+    affiliations: z.array(affiliationSchema).default([]),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const quantitySchema = z
+  .object({
+    raw: z.string().min(1),
+    value: z.number().finite(),
+    unit: z.string().min(1),
+    kind: z.enum(['count', 'percentage', 'money', 'other']),
+    change: z
+      .object({
+        raw: z.string().min(1),
+        value: z.number().finite(),
+        unit: z.string().min(1),
+        basis: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const claimSchema = z
+  .object({
+    id: id('clm'),
+    text: z.string().min(1),
+    topics: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case topic')).default([]),
+    refersTo: timeSchema.optional(),
+    quantities: z.array(quantitySchema).default([]),
+    events: z.array(id('evt')).default([]),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const attributionSchema = z
+  .object({
+    id: id('att'),
+    actor: id('act'),
+    claim: id('clm'),
+    source: id('src'),
+    stance: z.enum(stances),
+    quote: z.string().min(1),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    cue: z.string().min(1),
+    speech: z.enum(['direct', 'indirect']),
+    said: timeSchema.optional(),
+    event: id('evt').optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const claimRelationSchema = z
+  .object({
+    from: id('clm'),
+    type: z.enum(['supports', 'contradicts', 'responds-to']),
+    to: id('clm'),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+const eventSchema = z
+  .object({
+    id: id('evt'),
+    name: z.string().min(1),
+    kind: z.enum(eventKinds),
+    time: timeSchema.optional(),
+    place: z.string().min(1).optional(),
+    participants: z
+      .array(z.object({ actor: id('act'), role: z.string().min(1) }).strict())
+      .default([]),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+/** One seed file, as parsed and defaulted. */
+export const seedSetSchema = z
+  .object({
+    format: z.literal('claimgraph-seed/1'),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+    description: z.string().optional(),
+    enteredBy: z.string().min(1),
+    sources: z.array(sourceSchema).default([]),
+    actors: z.array(actorSchema).default([]),
+    claims: z.array(claimSchema).default([]),
+    attributions: z.array(attributionSchema).default([]),
+    claimRelations: z.array(claimRelationSchema).default([]),
+    events: z.array(eventSchema).default([]),
+  })
+  .strict();
+
+export type SeedSet = z.infer<typeof seedSetSchema>;
+export type SeedTime = z.infer<typeof timeSchema>;
+export type SeedSource = z.infer<typeof sourceSchema>;
+export type SeedActor = z.infer<typeof actorSchema>;
+export type SeedClaim = z.infer<typeof claimSchema>;
+export type SeedAttribution = z.infer<typeof attributionSchema>;
+export type SeedEvent = z.infer<typeof eventSchema>;
+export type SeedClaimRelation = z.infer<typeof claimRelationSchema>;

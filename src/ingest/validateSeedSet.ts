@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { seedSetSchema, type SeedSet } from './seedFormat.js';
+
+/** One problem in a seed file, located precisely enough for an editor to fix it. */
+export interface SeedProblem {
+  readonly file: string;
+  /** e.g. `attributions[4] (att-bolton-pay-a-price)`, or `(file)` for the whole file. */
+  readonly record: string;
+  /** e.g. `quote`, `quantities[0].value`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A seed set that passed every check, with the texts of the sources that have one. */
+export interface ValidSeedSet {
+  readonly file: string;
+  readonly seedSet: SeedSet;
+  /** Source id → its full text, exactly as in its textFile. */
+  readonly sourceTexts: ReadonlyMap<string, string>;
+}
+
+/** The outcome of validation: either a valid set, or every problem found. */
+export type SeedValidation =
+  | { readonly ok: true; readonly value: ValidSeedSet }
+  | { readonly ok: false; readonly problems: readonly SeedProblem[] };
+
+/** Formats a problem as one line: `file: record: field: message`. */
+export function formatSeedProblem(problem: SeedProblem): string {
+  return `${problem.file}: ${problem.record}: ${problem.field}: ${problem.message}`;
+}
+
+/**
+ * Reads and checks a seed file in full before anything is written: YAML syntax, the format,
+ * unique ids, references, text files, and that every quote is the verbatim span of its source
+ * text at its offsets. Reports every problem, not just the first.
+ */
+export function validateSeedFile(file: string): SeedValidation {
+  const displayFile = path.relative(process.cwd(), file) || file;
+  const fail = (record: string, field: string, message: string): SeedValidation => ({
+    ok: false,
+    problems: [{ file: displayFile, record, field, message }],
+  });
+  if (!existsSync(file)) return fail('(file)', '(file)', 'no such file');
+  const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file: displayFile,
+        record: '(file)',
+        field: `line ${error.linePos?.[0]?.line ?? '?'}`,
+        message: `YAML syntax: ${error.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const raw: unknown = document.toJS();
+  const parsed = seedSetSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => locateIssue(displayFile, raw, issue)) };
+  }
+  return checkSeedSet(displayFile, path.dirname(file), parsed.data);
+}
+
+/** Cross-record rules that a schema cannot express. */
+function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedValidation {
+  const problems: SeedProblem[] = [];
+  const problem = (section: string, index: number, recordId: string | undefined, field: string, message: string) =>
+    problems.push({ file, record: recordLabel(section, index, recordId), field, message });
+
+  const idsBySection = new Map<string, Set<string>>();
+  const allIds = new Set<string>();
+  for (const section of ['sources', 'actors', 'claims', 'attributions', 'events'] as const) {
+    const ids = new Set<string>();
+    seedSet[section].forEach((record, index) => {
+      if (allIds.has(record.id)) problem(section, index, record.id, 'id', `duplicate id "${record.id}"`);
+      ids.add(record.id);
+      allIds.add(record.id);
+    });
+    idsBySection.set(section, ids);
+  }
+  const expectRef = (section: string, index: number, recordId: string | undefined, field: string, target: string, ref: string | undefined) => {
+    if (ref !== undefined && !idsBySection.get(target)?.has(ref)) {
+      problem(section, index, recordId, field, `"${ref}" is not an id in ${target}`);
+    }
+  };
+
+  const sourceTexts = new Map<string, string>();
+  seedSet.sources.forEach((source, index) => {
+    expectRef('sources', index, source.id, 'publisher', 'actors', source.publisher);
+    source.cites.forEach((cited, i) => {
+      expectRef('sources', index, source.id, `cites[${i}]`, 'sources', cited);
+      if (cited === source.id) problem('sources', index, source.id, `cites[${i}]`, 'a source cannot cite itself');
+    });
+    source.carries.forEach((claim, i) => expectRef('sources', index, source.id, `carries[${i}]`, 'claims', claim));
+    if (source.textFile !== undefined) {
+      const textPath = path.resolve(baseDir, source.textFile);
+      if (existsSync(textPath)) sourceTexts.set(source.id, readFileSync(textPath, 'utf8'));
+      else problem('sources', index, source.id, 'textFile', `no such file: ${source.textFile}`);
+    }
+  });
+  seedSet.actors.forEach((actor, index) => {
+    for (const field of ['country', 'stateAffiliation', 'ownedBy'] as const) {
+      expectRef('actors', index, actor.id, field, 'actors', actor[field]);
+    }
+    actor.affiliations.forEach((affiliation, i) =>
+      expectRef('actors', index, actor.id, `affiliations[${i}].organisation`, 'actors', affiliation.organisation),
+    );
+    if (actor.anonymous && actor.description === undefined) {
+      problem('actors', index, actor.id, 'description', 'an anonymous actor needs a description of how the text refers to it');
+    }
+  });
+  seedSet.claims.forEach((claim, index) =>
+    claim.events.forEach((event, i) => expectRef('claims', index, claim.id, `events[${i}]`, 'events', event)),
+  );
+  seedSet.events.forEach((event, index) =>
+    event.participants.forEach((participant, i) =>
+      expectRef('events', index, event.id, `participants[${i}].actor`, 'actors', participant.actor),
+    ),
+  );
+  seedSet.claimRelations.forEach((relation, index) => {
+    expectRef('claimRelations', index, undefined, 'from', 'claims', relation.from);
+    expectRef('claimRelations', index, undefined, 'to', 'claims', relation.to);
+    if (relation.from === relation.to) problem('claimRelations', index, undefined, 'to', 'a claim cannot relate to itself');
+  });
+  seedSet.attributions.forEach((attribution, index) => {
+    expectRef('attributions', index, attribution.id, 'actor', 'actors', attribution.actor);
+    expectRef('attributions', index, attribution.id, 'claim', 'claims', attribution.claim);
+    expectRef('attributions', index, attribution.id, 'source', 'sources', attribution.source);
+    expectRef('attributions', index, attribution.id, 'event', 'events', attribution.event);
+    const text = sourceTexts.get(attribution.source);
+    if (text === undefined) {
+      if (idsBySection.get('sources')?.has(attribution.source)) {
+        problem('attributions', index, attribution.id, 'source', `source "${attribution.source}" has no textFile to check the quote against`);
+      }
+      return;
+    }
+    const quoteProblem = checkQuote(text, attribution.quote, attribution.start, attribution.end);
+    if (quoteProblem) problem('attributions', index, attribution.id, quoteProblem.field, quoteProblem.message);
+  });
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { file, seedSet, sourceTexts } };
+}
+
+/** Checks a quote against its offsets; suggests the right offsets when the quote is elsewhere. */
+export function checkQuote(
+  text: string,
+  quote: string,
+  start: number,
+  end: number,
+): { field: string; message: string } | undefined {
+  if (end <= start) return { field: 'end', message: `must be greater than start (${start})` };
+  if (end > text.length) return { field: 'end', message: `is past the end of the source text (${text.length} characters)` };
+  if (text.slice(start, end) === quote) return undefined;
+  const found = text.indexOf(quote);
+  if (found >= 0) {
+    return { field: 'start', message: `the quote is not at ${start}..${end}; it is at start: ${found}, end: ${found + quote.length}` };
+  }
+  return { field: 'quote', message: 'is not a verbatim span of the source text' };
+}
+
+function recordLabel(section: string, index: number, recordId: string | undefined): string {
+  return recordId ? `${section}[${index}] (${recordId})` : `${section}[${index}]`;
+}
+
+/** Turns a zod issue path such as ['claims', 3, 'quantities', 0, 'value'] into record and field. */
+function locateIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): SeedProblem {
+  const [section, index, ...rest] = issue.path;
+  if (typeof section === 'string' && typeof index === 'number') {
+    const record = (raw as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;
+    const recordId = typeof record?.id === 'string' ? record.id : undefined;
+    const field = rest.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
+    return { file, record: recordLabel(section, index, recordId), field: field || '(record)', message: issue.message };
+  }
+  return { file, record: '(file)', field: issue.path.map(String).join('.') || '(top level)', message: issue.message };
+}

@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { applyDatabaseSchema } from './db/databaseSchema.js';
+import { createDriver } from './db/createDriver.js';
+import { Executor } from './db/executor.js';
+import { hasNoClaims } from './db/graphCounts.js';
+import { createApp } from './http/createApp.js';
+import { defaultSeedFiles } from './ingest/defaultSeedFiles.js';
+import { loadSeedFile } from './ingest/loadSeedFile.js';
+import { stopLocalServer } from './localNeo4j/localServer.js';
+import { resolveConnection } from './localNeo4j/resolveConnection.js';
+
+const log = (line: string) => console.log(`[claimgraph] ${line}`);
+
+/**
+ * Composition root: config → Neo4j (the local server unless NEO4J_URI is set) → schema →
+ * seeds when the graph is empty → HTTP. SIGINT/SIGTERM close the server and the driver, and
+ * stop the local Neo4j if this process started it.
+ */
+async function main(config: Config): Promise<void> {
+  const connection = await resolveConnection(config, log);
+  const driver = createDriver(connection);
+  const executor = new Executor(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
+  const { version, edition } = await executor.serverInfo();
+  log(`Connected to Neo4j ${version} ${edition} at ${connection.uri} (database ${config.neo4j.database}).`);
+  await applyDatabaseSchema(executor);
+  if (config.seedOnEmpty && (await hasNoClaims(executor))) {
+    for (const file of defaultSeedFiles()) {
+      const report = await loadSeedFile(executor, file);
+      log(`Seeded ${report.seedSetId}: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships created.`);
+    }
+  }
+  const app = await createApp({ executor });
+  const server: Server = app.express.listen(config.http.port, config.http.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const base = `http://${config.http.host}:${config.http.port}`;
+  log(`Ready: ${base}/graphql  ${base}/graphiql  ${base}/health`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down…`);
+    server.close();
+    server.closeAllConnections();
+    await app.stop();
+    await driver.close();
+    if (connection.startedLocalServer) {
+      log('Stopping the local Neo4j this process started…');
+      await stopLocalServer(config.localNeo4j.homeDir);
+    }
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+main(config).catch((error: unknown) => {
+  console.error(`[claimgraph] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
