@@ -31,6 +31,8 @@ export async function createApp({ executor, log = defaultLog }: AppDependencies)
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns shutdown (server, Apollo, driver, local Neo4j, in that order).
+    stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; /graphiql is ours and works offline.
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
