@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { AppError } from '../errors/appError.js';
+import { dbCommand, dbUsage } from './dbCommand.js';
+import { seedCommand, seedUsage } from './seedCommand.js';
+
+const usage = `Usage:\n${seedUsage}\n${dbUsage}`;
+
+/** The CLI's entry: one file per command, each returning an exit code. */
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = (): Config => loadConfig();
+  switch (command) {
+    case 'seed':
+      return seedCommand(rest, config);
+    case 'db':
+      return dbCommand(rest, config());
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n${usage}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    const code = error instanceof AppError ? ` [${error.code}]` : '';
+    console.error(`Error${code}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
