@@ -22,12 +22,16 @@ async function main(config: Config): Promise<void> {
   const driver = createDriver(connection);
   const executor = new Executor(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
   const { version, edition } = await executor.serverInfo();
-  log(`Connected to Neo4j ${version} ${edition} at ${connection.uri} (database ${config.neo4j.database}).`);
+  log(
+    `Connected to Neo4j ${version} ${edition} at ${connection.uri} (database ${config.neo4j.database}).`,
+  );
   await applyDatabaseSchema(executor);
   if (config.seedOnEmpty && (await hasNoClaims(executor))) {
     for (const file of defaultSeedFiles()) {
       const report = await loadSeedFile(executor, file);
-      log(`Seeded ${report.seedSetId}: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships created.`);
+      log(
+        `Seeded ${report.seedSetId}: ${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships created.`,
+      );
     }
   }
   const app = await createApp({ executor });
@@ -70,6 +74,8 @@ try {
   throw error;
 }
 main(config).catch((error: unknown) => {
-  console.error(`[claimgraph] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[claimgraph] Could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

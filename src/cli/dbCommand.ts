@@ -27,7 +27,9 @@ export async function dbCommand(args: string[], config: Config): Promise<number>
         },
         log,
       );
-      console.log(`${server.started ? 'Started' : 'Already running'}: ${server.uri} (pid ${server.pid}), user ${server.user}, password in ${local.homeDir}/password`);
+      console.log(
+        `${server.started ? 'Started' : 'Already running'}: ${server.uri} (pid ${server.pid}), user ${server.user}, password in ${local.homeDir}/password`,
+      );
       return 0;
     }
     case 'stop':
@@ -35,7 +37,11 @@ export async function dbCommand(args: string[], config: Config): Promise<number>
       return 0;
     case 'status': {
       const status = localServerStatus(local.homeDir, local.boltPort);
-      console.log(status.running ? `running: ${status.uri} (pid ${status.pid}), data in ${status.homeDir}` : `not running (data in ${status.homeDir})`);
+      console.log(
+        status.running
+          ? `running: ${status.uri} (pid ${status.pid}), data in ${status.homeDir}`
+          : `not running (data in ${status.homeDir})`,
+      );
       return status.running ? 0 : 3;
     }
     default:

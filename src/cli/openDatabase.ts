@@ -12,7 +12,10 @@ export interface OpenDatabase {
 }
 
 /** Connects the way `npm start` does (NEO4J_URI, or the local server) and applies the schema. */
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void,
+): Promise<OpenDatabase> {
   const connection = await resolveConnection(config, log);
   const driver: Driver = createDriver(connection);
   const executor = new Executor(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);

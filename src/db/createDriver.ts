@@ -14,7 +14,9 @@ export interface ConnectionSettings {
  */
 export function createDriver(settings: ConnectionSettings): Driver {
   const auth =
-    settings.password === undefined ? undefined : neo4j.auth.basic(settings.user, settings.password);
+    settings.password === undefined
+      ? undefined
+      : neo4j.auth.basic(settings.user, settings.password);
   return neo4j.driver(settings.uri, auth, {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,

@@ -5,7 +5,11 @@ import { identifiedLabels, Label } from './graphVocabulary.js';
 export const fullTextIndexes = {
   claims: { name: 'claim_text', label: Label.Claim, properties: ['text', 'topicsText'] },
   quotes: { name: 'attribution_quote', label: Label.Attribution, properties: ['quote'] },
-  actors: { name: 'actor_names', label: Label.Actor, properties: ['name', 'aliasesText', 'description'] },
+  actors: {
+    name: 'actor_names',
+    label: Label.Actor,
+    properties: ['name', 'aliasesText', 'description'],
+  },
   sources: { name: 'source_titles', label: Label.Source, properties: ['title'] },
   events: { name: 'event_names', label: Label.Event, properties: ['name', 'place'] },
 } as const;
@@ -17,7 +21,8 @@ export const fullTextIndexes = {
  */
 export function databaseSchemaStatements(): string[] {
   const statements = identifiedLabels.map(
-    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    (label) =>
+      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   );
   statements.push(
     `CREATE INDEX attribution_stance IF NOT EXISTS FOR (n:${Label.Attribution}) ON (n.stance)`,

@@ -29,9 +29,15 @@ export class Executor {
   ) {}
 
   /** Runs a read-only statement and returns its rows as plain objects. */
-  async read(query: NamedQuery, parameters: CypherParameters = {}): Promise<Record<string, unknown>[]> {
+  async read(
+    query: NamedQuery,
+    parameters: CypherParameters = {},
+  ): Promise<Record<string, unknown>[]> {
     return this.withSession('READ', query.name, (session) =>
-      session.executeRead((tx) => runInTransaction(tx, query, parameters), this.transactionConfig()),
+      session.executeRead(
+        (tx) => runInTransaction(tx, query, parameters),
+        this.transactionConfig(),
+      ),
     );
   }
 
@@ -46,7 +52,10 @@ export class Executor {
   }
 
   /** Runs one write statement in its own transaction. */
-  async write(query: NamedQuery, parameters: CypherParameters = {}): Promise<Record<string, unknown>[]> {
+  async write(
+    query: NamedQuery,
+    parameters: CypherParameters = {},
+  ): Promise<Record<string, unknown>[]> {
     return this.writeTransaction(query.name, (scope) => scope.run(query, parameters));
   }
 
@@ -103,13 +112,31 @@ export function toAppError(error: unknown, queryName: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Neo4jError) {
     if (unavailableCodes.has(error.code) || error.retriable) {
-      return new AppError('DB_UNAVAILABLE', 'The graph database is unavailable; retry shortly.', {}, { cause: error });
+      return new AppError(
+        'DB_UNAVAILABLE',
+        'The graph database is unavailable; retry shortly.',
+        {},
+        { cause: error },
+      );
     }
-    if (error.code.includes('TransactionTimedOut') || error.code.includes('Transaction.Terminated')) {
-      return new AppError('DB_TIMEOUT', `The query "${queryName}" ran past the database time limit.`, {}, { cause: error });
+    if (
+      error.code.includes('TransactionTimedOut') ||
+      error.code.includes('Transaction.Terminated')
+    ) {
+      return new AppError(
+        'DB_TIMEOUT',
+        `The query "${queryName}" ran past the database time limit.`,
+        {},
+        { cause: error },
+      );
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new AppError('CONFLICT', 'The write conflicts with data already in the graph.', {}, { cause: error });
+      return new AppError(
+        'CONFLICT',
+        'The write conflicts with data already in the graph.',
+        {},
+        { cause: error },
+      );
     }
   }
   return new AppError('INTERNAL', `Internal error in "${queryName}".`, {}, { cause: error });

@@ -52,14 +52,25 @@ export class GraphReader {
   /** Nodes of one label by id. */
   async nodesById(label: NodeLabel, ids: readonly string[]): Promise<Map<string, NodeProperties>> {
     const rows = await this.executor.read(
-      { name: `${label}ById`, cypher: `MATCH (n:${label}) WHERE n.id IN $ids RETURN n {.*} AS node` },
+      {
+        name: `${label}ById`,
+        cypher: `MATCH (n:${label}) WHERE n.id IN $ids RETURN n {.*} AS node`,
+      },
       { ids },
     );
-    return new Map(rows.map((row) => { const node = row.node as NodeProperties; return [node.id, node]; }));
+    return new Map(
+      rows.map((row) => {
+        const node = row.node as NodeProperties;
+        return [node.id, node];
+      }),
+    );
   }
 
   /** Attributions of many claims (or actors, sources, events), each with its four endpoints. */
-  async attributionsOf(owner: AttributionOwner, ids: readonly string[]): Promise<Map<string, AttributionRow[]>> {
+  async attributionsOf(
+    owner: AttributionOwner,
+    ids: readonly string[],
+  ): Promise<Map<string, AttributionRow[]>> {
     const { rel, label } = attributionOwnerRel[owner];
     const rows = await this.executor.read(
       {
@@ -83,7 +94,12 @@ export class GraphReader {
       },
       { ids },
     );
-    return new Map(rows.map((row) => { const a = row.attribution as AttributionRow; return [a.id, a]; }));
+    return new Map(
+      rows.map((row) => {
+        const a = row.attribution as AttributionRow;
+        return [a.id, a];
+      }),
+    );
   }
 
   /**
@@ -98,7 +114,9 @@ export class GraphReader {
     ids: readonly string[],
   ): Promise<Map<string, NeighbourRow[]>> {
     const pattern =
-      direction === 'out' ? `(o:${ownerLabel})-[r:${type}]->(n:${otherLabel})` : `(o:${ownerLabel})<-[r:${type}]-(n:${otherLabel})`;
+      direction === 'out'
+        ? `(o:${ownerLabel})-[r:${type}]->(n:${otherLabel})`
+        : `(o:${ownerLabel})<-[r:${type}]-(n:${otherLabel})`;
     const rows = await this.executor.read(
       {
         name: `${ownerLabel}${direction === 'out' ? '' : 'Incoming'}${type}`,
@@ -142,7 +160,9 @@ export class GraphReader {
       },
       { ids: claimIds },
     );
-    return new Map(rows.map((row) => [String(row.claimId), { sources: row.sources as CarrierSource[] }]));
+    return new Map(
+      rows.map((row) => [String(row.claimId), { sources: row.sources as CarrierSource[] }]),
+    );
   }
 }
 
@@ -166,7 +186,10 @@ export interface CarrierGraph {
 }
 
 /** Groups rows by their `ownerId` column. */
-function groupBy<T>(rows: Record<string, unknown>[], pick: (row: Record<string, unknown>) => T): Map<string, T[]> {
+function groupBy<T>(
+  rows: Record<string, unknown>[],
+  pick: (row: Record<string, unknown>) => T,
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = String(row.ownerId);

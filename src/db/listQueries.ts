@@ -41,8 +41,15 @@ export interface PageRequest {
 }
 
 /** Claims matching every given filter. Unset filters are null parameters and always hold. */
-export async function listClaims(executor: Executor, filter: ClaimListFilter, page: PageRequest): Promise<IdPage> {
-  return pageOf(executor, 'listClaims', `
+export async function listClaims(
+  executor: Executor,
+  filter: ClaimListFilter,
+  page: PageRequest,
+): Promise<IdPage> {
+  return pageOf(
+    executor,
+    'listClaims',
+    `
     MATCH (n:${Label.Claim})
     WHERE ($topic IS NULL OR $topic IN n.topics)
       AND ($sourceId IS NULL OR EXISTS { (:${Label.Source} {id: $sourceId})-[:${Rel.CARRIES}]->(n) })
@@ -58,14 +65,30 @@ export async function listClaims(executor: Executor, filter: ClaimListFilter, pa
             WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to) }
           OR (($from IS NULL OR n.refersToTo >= $from) AND ($to IS NULL OR n.refersToFrom <= $to)
               AND n.refersToValue IS NOT NULL))`,
-    { topic: null, sourceId: null, actorId: null, stance: null, namedSpeaker: null, from: null, to: null, ...filter },
+    {
+      topic: null,
+      sourceId: null,
+      actorId: null,
+      stance: null,
+      namedSpeaker: null,
+      from: null,
+      to: null,
+      ...filter,
+    },
     page,
   );
 }
 
 /** Actors matching every given filter. */
-export async function listActors(executor: Executor, filter: ActorListFilter, page: PageRequest): Promise<IdPage> {
-  return pageOf(executor, 'listActors', `
+export async function listActors(
+  executor: Executor,
+  filter: ActorListFilter,
+  page: PageRequest,
+): Promise<IdPage> {
+  return pageOf(
+    executor,
+    'listActors',
+    `
     MATCH (n:${Label.Actor})
     WHERE ($kind IS NULL OR n.kind = $kind) AND ($anonymous IS NULL OR n.anonymous = $anonymous)`,
     { kind: null, anonymous: null, ...filter },
@@ -74,8 +97,15 @@ export async function listActors(executor: Executor, filter: ActorListFilter, pa
 }
 
 /** Attributions matching every given filter. */
-export async function listAttributions(executor: Executor, filter: AttributionListFilter, page: PageRequest): Promise<IdPage> {
-  return pageOf(executor, 'listAttributions', `
+export async function listAttributions(
+  executor: Executor,
+  filter: AttributionListFilter,
+  page: PageRequest,
+): Promise<IdPage> {
+  return pageOf(
+    executor,
+    'listAttributions',
+    `
     MATCH (n:${Label.Attribution})
     WHERE ($stance IS NULL OR n.stance = $stance)
       AND ($actorId IS NULL OR EXISTS { (n)-[:${Rel.BY}]->(:${Label.Actor} {id: $actorId}) })
@@ -89,7 +119,10 @@ export async function listAttributions(executor: Executor, filter: AttributionLi
 /** Actors whose name or alias has the same key as `key` (see domain/normaliseName). */
 export async function actorIdsByNameKey(executor: Executor, key: string): Promise<string[]> {
   const rows = await executor.read(
-    { name: 'actorsByNameKey', cypher: `MATCH (n:${Label.Actor}) WHERE $key IN n.nameKeys RETURN n.id AS id ORDER BY id` },
+    {
+      name: 'actorsByNameKey',
+      cypher: `MATCH (n:${Label.Actor}) WHERE $key IN n.nameKeys RETURN n.id AS id ORDER BY id`,
+    },
     { key },
   );
   return rows.map((row) => String(row.id));
@@ -115,5 +148,9 @@ async function pageOf(
     { ...parameters, after: page.after, limit: neo4j.int(page.first + 1) },
   );
   const ids = (row?.ids as string[] | undefined) ?? [];
-  return { ids: ids.slice(0, page.first), hasNextPage: ids.length > page.first, totalCount: Number(row?.totalCount ?? 0) };
+  return {
+    ids: ids.slice(0, page.first),
+    hasNextPage: ids.length > page.first,
+    totalCount: Number(row?.totalCount ?? 0),
+  };
 }

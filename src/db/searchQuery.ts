@@ -16,7 +16,11 @@ export interface SearchRow {
  * Searches all full-text indexes in one round trip and merges the hits by score. The user's
  * text is escaped, so Lucene syntax in it is matched literally rather than interpreted.
  */
-export async function searchGraph(executor: Executor, text: string, first: number): Promise<SearchRow[]> {
+export async function searchGraph(
+  executor: Executor,
+  text: string,
+  first: number,
+): Promise<SearchRow[]> {
   const query = luceneTerms(text);
   if (query === '') return [];
   const limit = neo4j.int(first);

@@ -37,9 +37,17 @@ export async function writeGraphPlan(
   const total = plan.nodes.length + plan.relationships.length;
   let done = 0;
   for (const group of plan.nodes) {
-    const rows = group.rows.map((row) => ({ id: row.id, properties: row.properties, hash: contentHash(row.properties) }));
+    const rows = group.rows.map((row) => ({
+      id: row.id,
+      properties: row.properties,
+      hash: contentHash(row.properties),
+    }));
     for (const batch of batches(rows)) {
-      const [result] = await scope.run(upsertNodes(group.label), { rows: batch, now, ...provenance });
+      const [result] = await scope.run(upsertNodes(group.label), {
+        rows: batch,
+        now,
+        ...provenance,
+      });
       counts.nodesCreated += Number(result?.created ?? 0);
       counts.nodesUpdated += Number(result?.updated ?? 0);
     }
@@ -47,15 +55,20 @@ export async function writeGraphPlan(
   }
   for (const group of plan.relationships) {
     for (const batch of batches(group.rows)) {
-      const [result] = await scope.run(upsertRelationships(group.type, group.fromLabel, group.toLabel), {
-        rows: batch,
-        now,
-        ...provenance,
-      });
+      const [result] = await scope.run(
+        upsertRelationships(group.type, group.fromLabel, group.toLabel),
+        {
+          rows: batch,
+          now,
+          ...provenance,
+        },
+      );
       const created = Number(result?.created ?? 0);
       const matched = Number(result?.matched ?? 0);
       if (matched < batch.length) {
-        throw new Error(`${batch.length - matched} ${group.type} relationships name a node that does not exist`);
+        throw new Error(
+          `${batch.length - matched} ${group.type} relationships name a node that does not exist`,
+        );
       }
       counts.relationshipsCreated += created;
       counts.relationshipsUnchanged += matched - created;
@@ -110,7 +123,11 @@ function upsertRelationships(type: string, fromLabel: string, toLabel: string) {
 
 /** A stable digest of a node's content, so an unchanged node is recognised and left alone. */
 function contentHash(properties: Record<string, StoredValue>): string {
-  const canonical = JSON.stringify(Object.keys(properties).sort().map((key) => [key, properties[key]]));
+  const canonical = JSON.stringify(
+    Object.keys(properties)
+      .sort()
+      .map((key) => [key, properties[key]]),
+  );
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 

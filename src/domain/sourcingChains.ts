@@ -29,7 +29,9 @@ export function sourcingChains(graph: CarrierGraph): SourcingChain[] {
   const chains: SourcingChain[] = [];
   const walk = (path: CarrierSource[]) => {
     const current = path[path.length - 1]!;
-    const next = current.primary ? [] : current.cites.map((id) => byId.get(id)).filter((s) => s !== undefined);
+    const next = current.primary
+      ? []
+      : current.cites.map((id) => byId.get(id)).filter((s) => s !== undefined);
     const end = (circular: boolean) =>
       chains.push({
         sourceIds: path.map((source) => source.id),
@@ -60,7 +62,10 @@ export interface IndependenceAnalysis {
  * one another or share a publisher, an owner or a state affiliation (a state's own agencies and
  * its state media are not independent of each other).
  */
-export function independentOrigins(graph: CarrierGraph, chains: SourcingChain[]): IndependenceAnalysis {
+export function independentOrigins(
+  graph: CarrierGraph,
+  chains: SourcingChain[],
+): IndependenceAnalysis {
   const byId = new Map(graph.sources.map((source) => [source.id, source]));
   const origins = [...new Set(chains.map((chain) => chain.originId))].sort();
   const parent = new Map(origins.map((id) => [id, id]));
@@ -78,7 +83,9 @@ export function independentOrigins(graph: CarrierGraph, chains: SourcingChain[])
     ...(source.publisherId ? [['publisher', source.publisherId] as const] : []),
     ...source.ownerIds.map((id) => ['owner', id] as const),
     ...source.stateIds.map((id) => ['state affiliation', id] as const),
-    ...(source.publisherIsState && source.publisherId ? [['state affiliation', source.publisherId] as const] : []),
+    ...(source.publisherIsState && source.publisherId
+      ? [['state affiliation', source.publisherId] as const]
+      : []),
   ];
   for (let i = 0; i < origins.length; i++) {
     for (let j = i + 1; j < origins.length; j++) {

@@ -11,7 +11,10 @@ export const errorCatalogue = {
   },
   NOT_FOUND: { httpStatus: 404, meaning: 'No node has the given id.' },
   CONFLICT: { httpStatus: 409, meaning: 'The write contradicts data already in the graph.' },
-  UNAUTHENTICATED: { httpStatus: 401, meaning: 'The operation needs an API key and none, or an unknown one, was given.' },
+  UNAUTHENTICATED: {
+    httpStatus: 401,
+    meaning: 'The operation needs an API key and none, or an unknown one, was given.',
+  },
   FORBIDDEN: { httpStatus: 403, meaning: 'The API key is valid but its role may not do this.' },
   QUERY_TOO_COMPLEX: {
     httpStatus: 400,
@@ -22,7 +25,10 @@ export const errorCatalogue = {
     meaning: 'Neo4j cannot be reached or is restarting; retry shortly. Nothing was written.',
   },
   DB_TIMEOUT: { httpStatus: 503, meaning: 'The query ran past the Neo4j transaction timeout.' },
-  INTERNAL: { httpStatus: 500, meaning: 'An unexpected server error; details are in the server log.' },
+  INTERNAL: {
+    httpStatus: 500,
+    meaning: 'An unexpected server error; details are in the server log.',
+  },
 } as const;
 
 /** One of the catalogue's codes. */

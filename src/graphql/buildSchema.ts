@@ -5,7 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../config/config.js';
 import { actorResolvers } from './resolvers/actorResolvers.js';
 import { attributionResolvers } from './resolvers/attributionResolvers.js';
-import { claimResolvers, quantityResolvers, sourcingResolvers } from './resolvers/claimResolvers.js';
+import {
+  claimResolvers,
+  quantityResolvers,
+  sourcingResolvers,
+} from './resolvers/claimResolvers.js';
 import { enumValues } from './resolvers/enumValues.js';
 import { queryResolvers, searchHitResolvers } from './resolvers/queryResolvers.js';
 import { sourceResolvers } from './resolvers/sourceResolvers.js';

@@ -4,7 +4,14 @@ import { AppError } from '../errors/appError.js';
 import { errorCatalogue } from '../errors/errorCatalogue.js';
 
 /** Codes Apollo and graphql-js set themselves, passed through unchanged. */
-const passThroughCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const passThroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * Shapes every error a client sees: AppErrors keep their code, message and details; errors from
@@ -14,10 +21,19 @@ const passThroughCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FA
 export function createFormatError(log: (message: string, error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const base = {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+    };
     if (original instanceof AppError) {
-      if (original.code === 'INTERNAL' || original.code === 'DB_UNAVAILABLE') log(`${original.code}: ${original.message}`, original.cause ?? original);
-      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+      if (original.code === 'INTERNAL' || original.code === 'DB_UNAVAILABLE')
+        log(`${original.code}: ${original.message}`, original.cause ?? original);
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, ...original.details },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (passThroughCodes.has(code) || code in errorCatalogue)) {

@@ -1,7 +1,18 @@
 import DataLoader from 'dataloader';
-import type { AttributionOwner, AttributionRow, GraphReader, NeighbourRow, NodeProperties } from '../db/graphReader.js';
+import type {
+  AttributionOwner,
+  AttributionRow,
+  GraphReader,
+  NeighbourRow,
+  NodeProperties,
+} from '../db/graphReader.js';
 import { Label, Rel } from '../db/graphVocabulary.js';
-import { independentOrigins, sourcingChains, type IndependenceAnalysis, type SourcingChain } from '../domain/sourcingChains.js';
+import {
+  independentOrigins,
+  sourcingChains,
+  type IndependenceAnalysis,
+  type SourcingChain,
+} from '../domain/sourcingChains.js';
 
 type NodeLabel = (typeof Label)[keyof typeof Label];
 type RelType = (typeof Rel)[keyof typeof Rel];
@@ -44,7 +55,12 @@ export function createLoaders(reader: GraphReader) {
   };
 
   const neighbourLoaders = new Map<string, DataLoader<string, NeighbourRow[]>>();
-  const neighbours = (ownerLabel: NodeLabel, type: RelType, direction: 'out' | 'in', otherLabel: NodeLabel) => {
+  const neighbours = (
+    ownerLabel: NodeLabel,
+    type: RelType,
+    direction: 'out' | 'in',
+    otherLabel: NodeLabel,
+  ) => {
     const key = `${ownerLabel} ${type} ${direction} ${otherLabel}`;
     let loader = neighbourLoaders.get(key);
     if (!loader) {

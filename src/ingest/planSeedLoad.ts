@@ -20,7 +20,12 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
     id,
     properties: storedProperties(properties),
   });
-  const link = (from: string, to: string, properties: Record<string, StoredValue | undefined> = {}, key = ''): RelationshipWrite => ({
+  const link = (
+    from: string,
+    to: string,
+    properties: Record<string, StoredValue | undefined> = {},
+    key = '',
+  ): RelationshipWrite => ({
     from,
     to,
     key,
@@ -100,10 +105,14 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
   // A source carries the claims it lists and every claim it records an attribution of.
   const carried = new Map<string, RelationshipWrite>();
   for (const source of seedSet.sources) {
-    for (const claim of source.carries) carried.set(`${source.id} ${claim}`, link(source.id, claim));
+    for (const claim of source.carries)
+      carried.set(`${source.id} ${claim}`, link(source.id, claim));
   }
   for (const attribution of seedSet.attributions) {
-    carried.set(`${attribution.source} ${attribution.claim}`, link(attribution.source, attribution.claim));
+    carried.set(
+      `${attribution.source} ${attribution.claim}`,
+      link(attribution.source, attribution.claim),
+    );
   }
 
   const claimRelations = Object.entries(claimRelationTypes).map(([name, type]) => ({
@@ -118,19 +127,54 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
     seedSet.actors.flatMap((actor) => (actor[field] ? [link(actor.id, actor[field])] : []));
 
   const relationships = [
-    { type: Rel.PUBLISHED_BY, fromLabel: Label.Source, toLabel: Label.Actor, rows: seedSet.sources.flatMap((s) => (s.publisher ? [link(s.id, s.publisher)] : [])) },
-    { type: Rel.CITES, fromLabel: Label.Source, toLabel: Label.Source, rows: seedSet.sources.flatMap((s) => s.cites.map((cited) => link(s.id, cited))) },
-    { type: Rel.CARRIES, fromLabel: Label.Source, toLabel: Label.Claim, rows: [...carried.values()] },
-    { type: Rel.BASED_IN, fromLabel: Label.Actor, toLabel: Label.Actor, rows: actorLinks('country') },
-    { type: Rel.STATE_AFFILIATED_WITH, fromLabel: Label.Actor, toLabel: Label.Actor, rows: actorLinks('stateAffiliation') },
-    { type: Rel.OWNED_BY, fromLabel: Label.Actor, toLabel: Label.Actor, rows: actorLinks('ownedBy') },
+    {
+      type: Rel.PUBLISHED_BY,
+      fromLabel: Label.Source,
+      toLabel: Label.Actor,
+      rows: seedSet.sources.flatMap((s) => (s.publisher ? [link(s.id, s.publisher)] : [])),
+    },
+    {
+      type: Rel.CITES,
+      fromLabel: Label.Source,
+      toLabel: Label.Source,
+      rows: seedSet.sources.flatMap((s) => s.cites.map((cited) => link(s.id, cited))),
+    },
+    {
+      type: Rel.CARRIES,
+      fromLabel: Label.Source,
+      toLabel: Label.Claim,
+      rows: [...carried.values()],
+    },
+    {
+      type: Rel.BASED_IN,
+      fromLabel: Label.Actor,
+      toLabel: Label.Actor,
+      rows: actorLinks('country'),
+    },
+    {
+      type: Rel.STATE_AFFILIATED_WITH,
+      fromLabel: Label.Actor,
+      toLabel: Label.Actor,
+      rows: actorLinks('stateAffiliation'),
+    },
+    {
+      type: Rel.OWNED_BY,
+      fromLabel: Label.Actor,
+      toLabel: Label.Actor,
+      rows: actorLinks('ownedBy'),
+    },
     {
       type: Rel.AFFILIATED_WITH,
       fromLabel: Label.Actor,
       toLabel: Label.Actor,
       rows: seedSet.actors.flatMap((actor) =>
         actor.affiliations.map((affiliation) =>
-          link(actor.id, affiliation.organisation, { role: affiliation.role, ...timeProperties('time', affiliation.time) }, nameKey(affiliation.role)),
+          link(
+            actor.id,
+            affiliation.organisation,
+            { role: affiliation.role, ...timeProperties('time', affiliation.time) },
+            nameKey(affiliation.role),
+          ),
         ),
       ),
     },
@@ -138,19 +182,48 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
       type: Rel.HAS_QUANTITY,
       fromLabel: Label.Claim,
       toLabel: Label.Quantity,
-      rows: seedSet.claims.flatMap((claim) => claim.quantities.map((_, index) => link(claim.id, `${claim.id}-q${index + 1}`))),
+      rows: seedSet.claims.flatMap((claim) =>
+        claim.quantities.map((_, index) => link(claim.id, `${claim.id}-q${index + 1}`)),
+      ),
     },
-    { type: Rel.CONCERNS, fromLabel: Label.Claim, toLabel: Label.Event, rows: seedSet.claims.flatMap((c) => c.events.map((event) => link(c.id, event))) },
+    {
+      type: Rel.CONCERNS,
+      fromLabel: Label.Claim,
+      toLabel: Label.Event,
+      rows: seedSet.claims.flatMap((c) => c.events.map((event) => link(c.id, event))),
+    },
     ...claimRelations,
-    { type: Rel.BY, fromLabel: Label.Attribution, toLabel: Label.Actor, rows: seedSet.attributions.map((a) => link(a.id, a.actor)) },
-    { type: Rel.ABOUT, fromLabel: Label.Attribution, toLabel: Label.Claim, rows: seedSet.attributions.map((a) => link(a.id, a.claim)) },
-    { type: Rel.RECORDED_IN, fromLabel: Label.Attribution, toLabel: Label.Source, rows: seedSet.attributions.map((a) => link(a.id, a.source)) },
-    { type: Rel.AT_EVENT, fromLabel: Label.Attribution, toLabel: Label.Event, rows: seedSet.attributions.flatMap((a) => (a.event ? [link(a.id, a.event)] : [])) },
+    {
+      type: Rel.BY,
+      fromLabel: Label.Attribution,
+      toLabel: Label.Actor,
+      rows: seedSet.attributions.map((a) => link(a.id, a.actor)),
+    },
+    {
+      type: Rel.ABOUT,
+      fromLabel: Label.Attribution,
+      toLabel: Label.Claim,
+      rows: seedSet.attributions.map((a) => link(a.id, a.claim)),
+    },
+    {
+      type: Rel.RECORDED_IN,
+      fromLabel: Label.Attribution,
+      toLabel: Label.Source,
+      rows: seedSet.attributions.map((a) => link(a.id, a.source)),
+    },
+    {
+      type: Rel.AT_EVENT,
+      fromLabel: Label.Attribution,
+      toLabel: Label.Event,
+      rows: seedSet.attributions.flatMap((a) => (a.event ? [link(a.id, a.event)] : [])),
+    },
     {
       type: Rel.PARTICIPATED_IN,
       fromLabel: Label.Actor,
       toLabel: Label.Event,
-      rows: seedSet.events.flatMap((event) => event.participants.map((p) => link(p.actor, event.id, { role: p.role }, nameKey(p.role)))),
+      rows: seedSet.events.flatMap((event) =>
+        event.participants.map((p) => link(p.actor, event.id, { role: p.role }, nameKey(p.role))),
+      ),
     },
   ];
 
@@ -168,7 +241,10 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
 }
 
 /** Flattens a time expression into `<prefix>Raw`, `…Value`, `…Precision`, `…Basis`, `…From`, `…To`. */
-function timeProperties(prefix: string, time: SeedTime | undefined): Record<string, StoredValue | undefined> {
+function timeProperties(
+  prefix: string,
+  time: SeedTime | undefined,
+): Record<string, StoredValue | undefined> {
   if (!time) return {};
   const bounds = timeBounds(time.value);
   return {

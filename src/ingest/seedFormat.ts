@@ -134,7 +134,9 @@ const claimSchema = z
   .object({
     id: id('clm'),
     text: z.string().min(1),
-    topics: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case topic')).default([]),
+    topics: z
+      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case topic'))
+      .default([]),
     refersTo: timeSchema.optional(),
     quantities: z.array(quantitySchema).default([]),
     events: z.array(id('evt')).default([]),

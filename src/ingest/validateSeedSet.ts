@@ -59,7 +59,10 @@ export function validateSeedFile(file: string): SeedValidation {
   const raw: unknown = document.toJS();
   const parsed = seedSetSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => locateIssue(displayFile, raw, issue)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => locateIssue(displayFile, raw, issue)),
+    };
   }
   return checkSeedSet(displayFile, path.dirname(file), parsed.data);
 }
@@ -67,21 +70,34 @@ export function validateSeedFile(file: string): SeedValidation {
 /** Cross-record rules that a schema cannot express. */
 function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedValidation {
   const problems: SeedProblem[] = [];
-  const problem = (section: string, index: number, recordId: string | undefined, field: string, message: string) =>
-    problems.push({ file, record: recordLabel(section, index, recordId), field, message });
+  const problem = (
+    section: string,
+    index: number,
+    recordId: string | undefined,
+    field: string,
+    message: string,
+  ) => problems.push({ file, record: recordLabel(section, index, recordId), field, message });
 
   const idsBySection = new Map<string, Set<string>>();
   const allIds = new Set<string>();
   for (const section of ['sources', 'actors', 'claims', 'attributions', 'events'] as const) {
     const ids = new Set<string>();
     seedSet[section].forEach((record, index) => {
-      if (allIds.has(record.id)) problem(section, index, record.id, 'id', `duplicate id "${record.id}"`);
+      if (allIds.has(record.id))
+        problem(section, index, record.id, 'id', `duplicate id "${record.id}"`);
       ids.add(record.id);
       allIds.add(record.id);
     });
     idsBySection.set(section, ids);
   }
-  const expectRef = (section: string, index: number, recordId: string | undefined, field: string, target: string, ref: string | undefined) => {
+  const expectRef = (
+    section: string,
+    index: number,
+    recordId: string | undefined,
+    field: string,
+    target: string,
+    ref: string | undefined,
+  ) => {
     if (ref !== undefined && !idsBySection.get(target)?.has(ref)) {
       problem(section, index, recordId, field, `"${ref}" is not an id in ${target}`);
     }
@@ -92,9 +108,12 @@ function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedVali
     expectRef('sources', index, source.id, 'publisher', 'actors', source.publisher);
     source.cites.forEach((cited, i) => {
       expectRef('sources', index, source.id, `cites[${i}]`, 'sources', cited);
-      if (cited === source.id) problem('sources', index, source.id, `cites[${i}]`, 'a source cannot cite itself');
+      if (cited === source.id)
+        problem('sources', index, source.id, `cites[${i}]`, 'a source cannot cite itself');
     });
-    source.carries.forEach((claim, i) => expectRef('sources', index, source.id, `carries[${i}]`, 'claims', claim));
+    source.carries.forEach((claim, i) =>
+      expectRef('sources', index, source.id, `carries[${i}]`, 'claims', claim),
+    );
     if (source.textFile !== undefined) {
       const textPath = path.resolve(baseDir, source.textFile);
       if (existsSync(textPath)) sourceTexts.set(source.id, readFileSync(textPath, 'utf8'));
@@ -106,14 +125,29 @@ function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedVali
       expectRef('actors', index, actor.id, field, 'actors', actor[field]);
     }
     actor.affiliations.forEach((affiliation, i) =>
-      expectRef('actors', index, actor.id, `affiliations[${i}].organisation`, 'actors', affiliation.organisation),
+      expectRef(
+        'actors',
+        index,
+        actor.id,
+        `affiliations[${i}].organisation`,
+        'actors',
+        affiliation.organisation,
+      ),
     );
     if (actor.anonymous && actor.description === undefined) {
-      problem('actors', index, actor.id, 'description', 'an anonymous actor needs a description of how the text refers to it');
+      problem(
+        'actors',
+        index,
+        actor.id,
+        'description',
+        'an anonymous actor needs a description of how the text refers to it',
+      );
     }
   });
   seedSet.claims.forEach((claim, index) =>
-    claim.events.forEach((event, i) => expectRef('claims', index, claim.id, `events[${i}]`, 'events', event)),
+    claim.events.forEach((event, i) =>
+      expectRef('claims', index, claim.id, `events[${i}]`, 'events', event),
+    ),
   );
   seedSet.events.forEach((event, index) =>
     event.participants.forEach((participant, i) =>
@@ -123,7 +157,8 @@ function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedVali
   seedSet.claimRelations.forEach((relation, index) => {
     expectRef('claimRelations', index, undefined, 'from', 'claims', relation.from);
     expectRef('claimRelations', index, undefined, 'to', 'claims', relation.to);
-    if (relation.from === relation.to) problem('claimRelations', index, undefined, 'to', 'a claim cannot relate to itself');
+    if (relation.from === relation.to)
+      problem('claimRelations', index, undefined, 'to', 'a claim cannot relate to itself');
   });
   seedSet.attributions.forEach((attribution, index) => {
     expectRef('attributions', index, attribution.id, 'actor', 'actors', attribution.actor);
@@ -133,15 +168,24 @@ function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedVali
     const text = sourceTexts.get(attribution.source);
     if (text === undefined) {
       if (idsBySection.get('sources')?.has(attribution.source)) {
-        problem('attributions', index, attribution.id, 'source', `source "${attribution.source}" has no textFile to check the quote against`);
+        problem(
+          'attributions',
+          index,
+          attribution.id,
+          'source',
+          `source "${attribution.source}" has no textFile to check the quote against`,
+        );
       }
       return;
     }
     const quoteProblem = checkQuote(text, attribution.quote, attribution.start, attribution.end);
-    if (quoteProblem) problem('attributions', index, attribution.id, quoteProblem.field, quoteProblem.message);
+    if (quoteProblem)
+      problem('attributions', index, attribution.id, quoteProblem.field, quoteProblem.message);
   });
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { file, seedSet, sourceTexts } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, value: { file, seedSet, sourceTexts } };
 }
 
 /** Checks a quote against its offsets; suggests the right offsets when the quote is elsewhere. */
@@ -152,11 +196,18 @@ export function checkQuote(
   end: number,
 ): { field: string; message: string } | undefined {
   if (end <= start) return { field: 'end', message: `must be greater than start (${start})` };
-  if (end > text.length) return { field: 'end', message: `is past the end of the source text (${text.length} characters)` };
+  if (end > text.length)
+    return {
+      field: 'end',
+      message: `is past the end of the source text (${text.length} characters)`,
+    };
   if (text.slice(start, end) === quote) return undefined;
   const found = text.indexOf(quote);
   if (found >= 0) {
-    return { field: 'start', message: `the quote is not at ${start}..${end}; it is at start: ${found}, end: ${found + quote.length}` };
+    return {
+      field: 'start',
+      message: `the quote is not at ${start}..${end}; it is at start: ${found}, end: ${found + quote.length}`,
+    };
   }
   return { field: 'quote', message: 'is not a verbatim span of the source text' };
 }
@@ -169,10 +220,25 @@ function recordLabel(section: string, index: number, recordId: string | undefine
 function locateIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): SeedProblem {
   const [section, index, ...rest] = issue.path;
   if (typeof section === 'string' && typeof index === 'number') {
-    const record = (raw as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;
+    const record = (raw as Record<string, unknown[]>)[section]?.[index] as
+      { id?: unknown } | undefined;
     const recordId = typeof record?.id === 'string' ? record.id : undefined;
-    const field = rest.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
-    return { file, record: recordLabel(section, index, recordId), field: field || '(record)', message: issue.message };
+    const field = rest
+      .map((part, i) =>
+        typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`,
+      )
+      .join('');
+    return {
+      file,
+      record: recordLabel(section, index, recordId),
+      field: field || '(record)',
+      message: issue.message,
+    };
   }
-  return { file, record: '(file)', field: issue.path.map(String).join('.') || '(top level)', message: issue.message };
+  return {
+    file,
+    record: '(file)',
+    field: issue.path.map(String).join('.') || '(top level)',
+    message: issue.message,
+  };
 }

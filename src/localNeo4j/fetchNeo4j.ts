@@ -31,7 +31,9 @@ export async function fetchNeo4j(cacheDir: string, log: ProgressLog): Promise<Ne
   const marker = path.join(versionDir, '.complete');
   if (existsSync(marker)) return distribution;
 
-  log(`Fetching Neo4j ${NEO4J_VERSION} Community and APOC core from Maven Central into ${versionDir}`);
+  log(
+    `Fetching Neo4j ${NEO4J_VERSION} Community and APOC core from Maven Central into ${versionDir}`,
+  );
   log('(first run only: about 120 MB; Maven caches downloads in ~/.m2)');
   rmSync(versionDir, { recursive: true, force: true });
   mkdirSync(versionDir, { recursive: true });
@@ -60,7 +62,9 @@ export async function fetchNeo4j(cacheDir: string, log: ProgressLog): Promise<Ne
   );
   removeJarsTheServerAlreadyHas(distribution);
   writeFileSync(marker, `${new Date().toISOString()}\n`);
-  log(`Neo4j ${NEO4J_VERSION}: ${readdirSync(distribution.libDir).length} server jars, APOC ready.`);
+  log(
+    `Neo4j ${NEO4J_VERSION}: ${readdirSync(distribution.libDir).length} server jars, APOC ready.`,
+  );
   return distribution;
 }
 
@@ -96,7 +100,9 @@ function runMaven(args: string[], what: string, log: ProgressLog): Promise<void>
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', (error) =>
-      reject(new Error(`Could not run Maven (mvn): ${error.message}. Install Maven 3.8+ and JDK 17.`)),
+      reject(
+        new Error(`Could not run Maven (mvn): ${error.message}. Install Maven 3.8+ and JDK 17.`),
+      ),
     );
     child.on('close', (code) => {
       if (code === 0) {
@@ -108,7 +114,9 @@ function runMaven(args: string[], what: string, log: ProgressLog): Promise<void>
           .filter((line) => line.includes('[ERROR]'))
           .slice(0, 5)
           .join('\n');
-        reject(new Error(`Maven failed to fetch the Neo4j ${what} artifacts (exit ${code}):\n${errors}`));
+        reject(
+          new Error(`Maven failed to fetch the Neo4j ${what} artifacts (exit ${code}):\n${errors}`),
+        );
       }
     });
   });

@@ -112,9 +112,21 @@ export async function startLocalServer(
   let password: string | undefined;
   if (!options.authEnabled) {
     password = undefined;
-    await waitForBolt(uri, undefined, options.readyTimeoutMs ?? 120_000, child.pid, options.homeDir);
+    await waitForBolt(
+      uri,
+      undefined,
+      options.readyTimeoutMs ?? 120_000,
+      child.pid,
+      options.homeDir,
+    );
   } else if (firstBoot || !existsSync(passwordFile(options.homeDir))) {
-    await waitForBolt(uri, DEFAULT_PASSWORD, options.readyTimeoutMs ?? 120_000, child.pid, options.homeDir);
+    await waitForBolt(
+      uri,
+      DEFAULT_PASSWORD,
+      options.readyTimeoutMs ?? 120_000,
+      child.pid,
+      options.homeDir,
+    );
     password = await replaceDefaultPassword(uri, options.homeDir);
     log(`Generated a Neo4j password for user ${USER}, stored in ${passwordFile(options.homeDir)}.`);
   } else {

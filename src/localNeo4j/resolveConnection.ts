@@ -12,9 +12,17 @@ export interface ResolvedConnection extends ConnectionSettings {
  * NEO4J_URI set: connect there (Aura, a cluster, Docker). Unset: the embedded default, the
  * local server in CLAIMGRAPH_LOCAL_NEO4J_DIR, started (and on first use fetched) if needed.
  */
-export async function resolveConnection(config: Config, log: ProgressLog): Promise<ResolvedConnection> {
+export async function resolveConnection(
+  config: Config,
+  log: ProgressLog,
+): Promise<ResolvedConnection> {
   if (config.neo4j.uri !== undefined) {
-    return { uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, startedLocalServer: false };
+    return {
+      uri: config.neo4j.uri,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      startedLocalServer: false,
+    };
   }
   const local = await startLocalServer(
     {
@@ -27,5 +35,10 @@ export async function resolveConnection(config: Config, log: ProgressLog): Promi
     },
     log,
   );
-  return { uri: local.uri, user: local.user, password: local.password, startedLocalServer: local.started };
+  return {
+    uri: local.uri,
+    user: local.user,
+    password: local.password,
+    startedLocalServer: local.started,
+  };
 }

@@ -14,7 +14,8 @@ const seedFile = path.join(projectRoot, 'seeds/cncert-2019.seed.yaml');
 async function snapshot(database: TestDatabase) {
   const [nodes] = await database.executor.read({
     name: 'snapshotNodes',
-    cypher: 'MATCH (n) WITH labels(n) AS labels, properties(n) AS p ORDER BY p.id RETURN collect({labels: labels, p: p}) AS all',
+    cypher:
+      'MATCH (n) WITH labels(n) AS labels, properties(n) AS p ORDER BY p.id RETURN collect({labels: labels, p: p}) AS all',
   });
   const [relationships] = await database.executor.read({
     name: 'snapshotRelationships',
@@ -59,8 +60,13 @@ describe('loading the seed set into Neo4j', () => {
 
   it('keeps the previous version as history when a record is corrected', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-seed-'));
-    copyFileSync(path.join(projectRoot, 'seeds/cncert-2019.article.txt'), path.join(dir, 'cncert-2019.article.txt'));
-    const seed = parse(readFileSync(seedFile, 'utf8')) as { claims: { id: string; text: string }[] };
+    copyFileSync(
+      path.join(projectRoot, 'seeds/cncert-2019.article.txt'),
+      path.join(dir, 'cncert-2019.article.txt'),
+    );
+    const seed = parse(readFileSync(seedFile, 'utf8')) as {
+      claims: { id: string; text: string }[];
+    };
     const claim = seed.claims.find((c) => c.id === 'clm-us-has-133-cyber-teams')!;
     const originalText = claim.text;
     claim.text = `${originalText} (corrected)`;
@@ -74,13 +80,21 @@ describe('loading the seed set into Neo4j', () => {
       cypher: `MATCH (c:Claim {id: 'clm-us-has-133-cyber-teams'})<-[:REVISION_OF]-(old:Revision)
                RETURN c.text AS text, c.revision AS revision, old.text AS oldText, old.revision AS oldRevision`,
     });
-    expect(row).toEqual({ text: `${originalText} (corrected)`, revision: 2, oldText: originalText, oldRevision: 1 });
+    expect(row).toEqual({
+      text: `${originalText} (corrected)`,
+      revision: 2,
+      oldText: originalText,
+      oldRevision: 1,
+    });
   });
 
   it('refuses a file with one bad record, naming file, record and field, and writes nothing', async () => {
     await database.reset();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-seed-'));
-    copyFileSync(path.join(projectRoot, 'seeds/cncert-2019.article.txt'), path.join(dir, 'cncert-2019.article.txt'));
+    copyFileSync(
+      path.join(projectRoot, 'seeds/cncert-2019.article.txt'),
+      path.join(dir, 'cncert-2019.article.txt'),
+    );
     const seed = parse(readFileSync(seedFile, 'utf8')) as { attributions: { stance: string }[] };
     seed.attributions[5]!.stance = 'shrugs';
     const bad = path.join(dir, 'bad.seed.yaml');
@@ -89,8 +103,13 @@ describe('loading the seed set into Neo4j', () => {
     const error = await loadSeedFile(database.executor, bad).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('BAD_USER_INPUT');
-    expect((error as AppError).message).toMatch(/bad\.seed\.yaml: attributions\[5\] \(att-[a-z0-9-]+\): stance: /);
-    const [count] = await database.executor.read({ name: 'count', cypher: 'MATCH (n) RETURN count(n) AS nodes' });
+    expect((error as AppError).message).toMatch(
+      /bad\.seed\.yaml: attributions\[5\] \(att-[a-z0-9-]+\): stance: /,
+    );
+    const [count] = await database.executor.read({
+      name: 'count',
+      cypher: 'MATCH (n) RETURN count(n) AS nodes',
+    });
     expect(count?.nodes).toBe(0);
   });
 });

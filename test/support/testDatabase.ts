@@ -19,7 +19,11 @@ export interface TestDatabase {
 
 /** Opens the test database (started by globalSetup) and applies the schema. */
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const driver = createDriver({ uri: inject('neo4jUri'), user: 'neo4j', password: process.env.NEO4J_TEST_PASSWORD });
+  const driver = createDriver({
+    uri: inject('neo4jUri'),
+    user: 'neo4j',
+    password: process.env.NEO4J_TEST_PASSWORD,
+  });
   const executor = new Executor(driver, 'neo4j', 30_000);
   await applyDatabaseSchema(executor);
   const reset = async () => {

@@ -7,7 +7,11 @@ import { createApp } from '../../src/http/createApp.js';
 export interface TestServer {
   readonly url: string;
   /** POSTs a GraphQL request and returns the parsed JSON body and HTTP status. */
-  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody }>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody }>;
   close(): Promise<void>;
 }
 
@@ -18,7 +22,10 @@ export interface GraphQLBody {
 }
 
 /** Starts createApp() on port 0; server errors are collected instead of printed. */
-export async function startTestServer(executor: Executor, serverLog: string[] = []): Promise<TestServer> {
+export async function startTestServer(
+  executor: Executor,
+  serverLog: string[] = [],
+): Promise<TestServer> {
   const app = await createApp({ executor, log: (message) => serverLog.push(message) });
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));

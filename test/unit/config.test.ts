@@ -12,7 +12,10 @@ describe('configuration', () => {
   });
 
   it('accepts neo4j+s:// URIs for Aura and clusters unchanged', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io', NEO4J_PASSWORD: 'secret' });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io',
+      NEO4J_PASSWORD: 'secret',
+    });
     expect(config.neo4j.uri).toBe('neo4j+s://abcd1234.databases.neo4j.io');
   });
 

@@ -10,10 +10,15 @@ const seedFile = path.join(projectRoot, 'seeds/cncert-2019.seed.yaml');
 const articleFile = path.join(projectRoot, 'seeds/cncert-2019.article.txt');
 
 /** Writes a modified copy of the seed set (and its article) to a temp folder. */
-function seedCopy(edit: (seed: Record<string, unknown[]>) => void): string {
+interface EditableSeed {
+  claims: Record<string, unknown>[];
+  attributions: Record<string, unknown>[];
+}
+
+function seedCopy(edit: (seed: EditableSeed) => void): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-seed-'));
   copyFileSync(articleFile, path.join(dir, 'cncert-2019.article.txt'));
-  const seed = parse(readFileSync(seedFile, 'utf8')) as Record<string, unknown[]>;
+  const seed = parse(readFileSync(seedFile, 'utf8')) as EditableSeed;
   edit(seed);
   const file = path.join(dir, 'edited.seed.yaml');
   writeFileSync(file, stringify(seed));
@@ -28,7 +33,9 @@ describe('the curated seed set', () => {
   });
 
   it('keeps the article byte-for-byte', () => {
-    expect(readFileSync(articleFile)).toEqual(readFileSync(path.join(projectRoot, '../shared/seed/article.txt')));
+    expect(readFileSync(articleFile)).toEqual(
+      readFileSync(path.join(projectRoot, '../shared/seed/article.txt')),
+    );
   });
 
   it('anchors every quote to its offsets in the article', () => {
@@ -37,7 +44,9 @@ describe('the curated seed set', () => {
     const { attributions } = result.value.seedSet;
     expect(attributions.length).toBeGreaterThanOrEqual(30);
     for (const attribution of attributions) {
-      expect(article.slice(attribution.start, attribution.end), attribution.id).toBe(attribution.quote);
+      expect(article.slice(attribution.start, attribution.end), attribution.id).toBe(
+        attribution.quote,
+      );
     }
   });
 
@@ -45,7 +54,10 @@ describe('the curated seed set', () => {
     if (!result.ok) throw new Error('seed invalid');
     const quantities = result.value.seedSet.claims.flatMap((claim) => claim.quantities);
     const byRaw = new Map(quantities.map((quantity) => [quantity.raw, quantity]));
-    expect(byRaw.get('14.000')).toMatchObject({ value: 14000, change: { value: 90.8, unit: 'percent' } });
+    expect(byRaw.get('14.000')).toMatchObject({
+      value: 14000,
+      change: { value: 90.8, unit: 'percent' },
+    });
     expect(byRaw.get('3.34 million')?.value).toBe(3340000);
     expect(byRaw.get('3.325')?.value).toBe(3325);
     expect(byRaw.get('3.607')).toMatchObject({ value: 3607, change: { value: 43 } });
@@ -65,13 +77,18 @@ describe('the curated seed set', () => {
 describe('seed validation errors', () => {
   it('names file, record and field of a bad record', () => {
     const file = seedCopy((seed) => {
-      (seed.claims[1] as Record<string, unknown>).quantities = [{ raw: '14.000', value: 'lots', unit: 'servers', kind: 'count' }];
+      (seed.claims[1] as Record<string, unknown>).quantities = [
+        { raw: '14.000', value: 'lots', unit: 'servers', kind: 'count' },
+      ];
     });
     const result = validateSeedFile(file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const [problem] = result.problems;
-    expect(problem).toMatchObject({ record: expect.stringMatching(/^claims\[1\] \(clm-/), field: 'quantities[0].value' });
+    expect(problem).toMatchObject({
+      record: expect.stringMatching(/^claims\[1\] \(clm-/),
+      field: 'quantities[0].value',
+    });
     expect(formatSeedProblem(problem!)).toContain('edited.seed.yaml');
   });
 

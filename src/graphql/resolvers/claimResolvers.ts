@@ -8,14 +8,22 @@ type RelatedClaims = typeof Rel.SUPPORTS | typeof Rel.CONTRADICTS | typeof Rel.R
 /** Claims related to this one by a claim-to-claim relationship, in the given direction. */
 function relatedClaims(type: RelatedClaims, direction: 'out' | 'in') {
   return async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders.neighbours(Label.Claim, type, direction, Label.Claim).load(claim.id);
-    return present(await loaders.node(Label.Claim).loadMany(links.map((link) => link.id)) as (NodeProperties | null)[]);
+    const links = await loaders
+      .neighbours(Label.Claim, type, direction, Label.Claim)
+      .load(claim.id);
+    return present(
+      (await loaders
+        .node(Label.Claim)
+        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
+    );
   };
 }
 
 /** Attributions filtered by an optional stance (stored value, e.g. `denies`). */
 export function withStance(attributions: AttributionRow[], stance: string | null | undefined) {
-  return stance ? attributions.filter((attribution) => attribution.stance === stance) : attributions;
+  return stance
+    ? attributions.filter((attribution) => attribution.stance === stance)
+    : attributions;
 }
 
 /** Resolvers of type Claim. */
@@ -23,15 +31,30 @@ export const claimResolvers = {
   topics: (claim: NodeProperties) => claim.topics ?? [],
   refersTo: (claim: NodeProperties) => timeExpression(claim, 'refersTo'),
   quantities: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claim.id);
-    const quantities = present(await loaders.node(Label.Quantity).loadMany(links.map((link) => link.id)) as (NodeProperties | null)[]);
+    const links = await loaders
+      .neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity)
+      .load(claim.id);
+    const quantities = present(
+      (await loaders
+        .node(Label.Quantity)
+        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
+    );
     return quantities.sort((a, b) => Number(a.position) - Number(b.position));
   },
-  attributions: async (claim: NodeProperties, args: { stance?: string | null }, { loaders }: GraphQLContext) =>
-    withStance(await loaders.attributionsOf('claim').load(claim.id), args.stance),
+  attributions: async (
+    claim: NodeProperties,
+    args: { stance?: string | null },
+    { loaders }: GraphQLContext,
+  ) => withStance(await loaders.attributionsOf('claim').load(claim.id), args.stance),
   carriedBy: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders.neighbours(Label.Claim, Rel.CARRIES, 'in', Label.Source).load(claim.id);
-    return present(await loaders.node(Label.Source).loadMany(links.map((link) => link.id)) as (NodeProperties | null)[]);
+    const links = await loaders
+      .neighbours(Label.Claim, Rel.CARRIES, 'in', Label.Source)
+      .load(claim.id);
+    return present(
+      (await loaders
+        .node(Label.Source)
+        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
+    );
   },
   sourcingChains: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
     const analysis = await loaders.sourcing.load(claim.id);
@@ -46,12 +69,22 @@ export const claimResolvers = {
   respondsTo: relatedClaims(Rel.RESPONDS_TO, 'out'),
   respondedToBy: relatedClaims(Rel.RESPONDS_TO, 'in'),
   events: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders.neighbours(Label.Claim, Rel.CONCERNS, 'out', Label.Event).load(claim.id);
-    return present(await loaders.node(Label.Event).loadMany(links.map((link) => link.id)) as (NodeProperties | null)[]);
+    const links = await loaders
+      .neighbours(Label.Claim, Rel.CONCERNS, 'out', Label.Event)
+      .load(claim.id);
+    return present(
+      (await loaders
+        .node(Label.Event)
+        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
+    );
   },
   hasNamedSpeaker: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
     const attributions = await loaders.attributionsOf('claim').load(claim.id);
-    const actors = present(await loaders.node(Label.Actor).loadMany(attributions.map((a) => a.actorId)) as (NodeProperties | null)[]);
+    const actors = present(
+      (await loaders
+        .node(Label.Actor)
+        .loadMany(attributions.map((a) => a.actorId))) as (NodeProperties | null)[],
+    );
     return actors.some((actor) => actor.anonymous !== true && actor.kind !== 'unnamed-group');
   },
   provenance,
@@ -62,19 +95,36 @@ export const quantityResolvers = {
   change: (quantity: NodeProperties) =>
     quantity.changeValue === undefined
       ? null
-      : { raw: quantity.changeRaw, value: quantity.changeValue, unit: quantity.changeUnit, basis: quantity.changeBasis },
+      : {
+          raw: quantity.changeRaw,
+          value: quantity.changeValue,
+          unit: quantity.changeUnit,
+          basis: quantity.changeBasis,
+        },
 };
 
 /** Resolvers of types SourcingChain and SourcingHop. */
 export const sourcingResolvers = {
   SourcingChain: {
     hops: (chain: { sourceIds: string[]; claimId: string }) =>
-      chain.sourceIds.map((sourceId, index) => ({ position: index + 1, sourceId, claimId: chain.claimId })),
-    origin: (chain: { originId: string }, _: unknown, { loaders }: GraphQLContext) => loaders.node(Label.Source).load(chain.originId),
+      chain.sourceIds.map((sourceId, index) => ({
+        position: index + 1,
+        sourceId,
+        claimId: chain.claimId,
+      })),
+    origin: (chain: { originId: string }, _: unknown, { loaders }: GraphQLContext) =>
+      loaders.node(Label.Source).load(chain.originId),
   },
   SourcingHop: {
-    source: (hop: { sourceId: string }, _: unknown, { loaders }: GraphQLContext) => loaders.node(Label.Source).load(hop.sourceId),
-    attributions: async (hop: { sourceId: string; claimId: string }, _: unknown, { loaders }: GraphQLContext) =>
-      (await loaders.attributionsOf('claim').load(hop.claimId)).filter((attribution) => attribution.sourceId === hop.sourceId),
+    source: (hop: { sourceId: string }, _: unknown, { loaders }: GraphQLContext) =>
+      loaders.node(Label.Source).load(hop.sourceId),
+    attributions: async (
+      hop: { sourceId: string; claimId: string },
+      _: unknown,
+      { loaders }: GraphQLContext,
+    ) =>
+      (await loaders.attributionsOf('claim').load(hop.claimId)).filter(
+        (attribution) => attribution.sourceId === hop.sourceId,
+      ),
   },
 };

@@ -26,7 +26,9 @@ const MAX_SEARCH_TEXT = 500;
 
 /** Loads the nodes of a page of ids and shapes a connection. */
 async function connection(page: IdPage, load: (ids: string[]) => Promise<(unknown | Error)[]>) {
-  const nodes = present((await load(page.ids)).map((node) => (node instanceof Error ? null : node)));
+  const nodes = present(
+    (await load(page.ids)).map((node) => (node instanceof Error ? null : node)),
+  );
   const last = page.ids[page.ids.length - 1];
   return {
     nodes,
@@ -37,42 +39,83 @@ async function connection(page: IdPage, load: (ids: string[]) => Promise<(unknow
 
 function checkDay(value: string | undefined, field: string) {
   if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new AppError('BAD_USER_INPUT', `"${field}" must be a day as YYYY-MM-DD; got "${value}".`, { field });
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"${field}" must be a day as YYYY-MM-DD; got "${value}".`,
+      { field },
+    );
   }
 }
 
 /** Resolvers of type Query: read arguments, call one function, return. */
 export const queryResolvers = {
-  claim: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) => loaders.node(Label.Claim).load(id),
-  actor: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) => loaders.node(Label.Actor).load(id),
-  source: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) => loaders.node(Label.Source).load(id),
-  event: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) => loaders.node(Label.Event).load(id),
+  claim: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.node(Label.Claim).load(id),
+  actor: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.node(Label.Actor).load(id),
+  source: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.node(Label.Source).load(id),
+  event: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.node(Label.Event).load(id),
 
-  search: async (_: unknown, args: { text: string; first?: number | null }, { executor }: GraphQLContext) => {
+  search: async (
+    _: unknown,
+    args: { text: string; first?: number | null },
+    { executor }: GraphQLContext,
+  ) => {
     if (args.text.length > MAX_SEARCH_TEXT) {
-      throw new AppError('BAD_USER_INPUT', `"text" may be at most ${MAX_SEARCH_TEXT} characters.`, { field: 'text' });
+      throw new AppError('BAD_USER_INPUT', `"text" may be at most ${MAX_SEARCH_TEXT} characters.`, {
+        field: 'text',
+      });
     }
     return searchGraph(executor, args.text, pageSize(args.first));
   },
 
-  claims: async (_: unknown, args: PageArgs<ClaimListFilter>, { executor, loaders }: GraphQLContext) => {
+  claims: async (
+    _: unknown,
+    args: PageArgs<ClaimListFilter>,
+    { executor, loaders }: GraphQLContext,
+  ) => {
     const filter = args.filter ?? {};
     checkDay(filter.from ?? undefined, 'filter.from');
     checkDay(filter.to ?? undefined, 'filter.to');
-    const page = await listClaims(executor, filter, { first: pageSize(args.first), after: decodeCursor(args.after) });
+    const page = await listClaims(executor, filter, {
+      first: pageSize(args.first),
+      after: decodeCursor(args.after),
+    });
     return connection(page, (ids) => loaders.node(Label.Claim).loadMany(ids));
   },
-  actors: async (_: unknown, args: PageArgs<ActorListFilter>, { executor, loaders }: GraphQLContext) => {
-    const page = await listActors(executor, args.filter ?? {}, { first: pageSize(args.first), after: decodeCursor(args.after) });
+  actors: async (
+    _: unknown,
+    args: PageArgs<ActorListFilter>,
+    { executor, loaders }: GraphQLContext,
+  ) => {
+    const page = await listActors(executor, args.filter ?? {}, {
+      first: pageSize(args.first),
+      after: decodeCursor(args.after),
+    });
     return connection(page, (ids) => loaders.node(Label.Actor).loadMany(ids));
   },
-  attributions: async (_: unknown, args: PageArgs<AttributionListFilter>, { executor, loaders }: GraphQLContext) => {
-    const page = await listAttributions(executor, args.filter ?? {}, { first: pageSize(args.first), after: decodeCursor(args.after) });
+  attributions: async (
+    _: unknown,
+    args: PageArgs<AttributionListFilter>,
+    { executor, loaders }: GraphQLContext,
+  ) => {
+    const page = await listAttributions(executor, args.filter ?? {}, {
+      first: pageSize(args.first),
+      after: decodeCursor(args.after),
+    });
     return connection(page, (ids) => loaders.attribution.loadMany(ids));
   },
-  actorsByName: async (_: unknown, { name }: { name: string }, { executor, loaders }: GraphQLContext) => {
+  actorsByName: async (
+    _: unknown,
+    { name }: { name: string },
+    { executor, loaders }: GraphQLContext,
+  ) => {
     if (name.length > MAX_SEARCH_TEXT) {
-      throw new AppError('BAD_USER_INPUT', `"name" may be at most ${MAX_SEARCH_TEXT} characters.`, { field: 'name' });
+      throw new AppError('BAD_USER_INPUT', `"name" may be at most ${MAX_SEARCH_TEXT} characters.`, {
+        field: 'name',
+      });
     }
     const ids = await actorIdsByNameKey(executor, nameKey(name));
     return present((await loaders.node(Label.Actor).loadMany(ids)) as (NodeProperties | null)[]);

@@ -36,7 +36,9 @@ export function present<T>(values: readonly (T | null)[]): T[] {
 export function pageSize(first: number | null | undefined, argument = 'first'): number {
   const value = first ?? 20;
   if (!Number.isInteger(value) || value < 1 || value > 100) {
-    throw new AppError('BAD_USER_INPUT', `"${argument}" must be between 1 and 100; got ${value}.`, { field: argument });
+    throw new AppError('BAD_USER_INPUT', `"${argument}" must be between 1 and 100; got ${value}.`, {
+      field: argument,
+    });
   }
   return value;
 }
@@ -51,7 +53,9 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[a-z]{3}-[a-z0-9-]+$/.test(id) || encodeCursor(id) !== cursor) {
-    throw new AppError('BAD_USER_INPUT', '"after" is not a cursor returned by this API.', { field: 'after' });
+    throw new AppError('BAD_USER_INPUT', '"after" is not a cursor returned by this API.', {
+      field: 'after',
+    });
   }
   return id;
 }
