@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from './executor.js';
+import { speakingStances } from '../domain/speakers.js';
 import { Label, Rel } from './graphVocabulary.js';
 
 /** One page of ids in id order, with the total matching count (keyset paging: stable under inserts). */
@@ -16,6 +17,7 @@ export interface ClaimListFilter {
   stance?: string | undefined;
   sourceId?: string | undefined;
   namedSpeaker?: boolean | undefined;
+  hasQuantities?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -56,10 +58,11 @@ export async function listClaims(
       AND ($actorId IS NULL AND $stance IS NULL OR EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
             WHERE ($actorId IS NULL OR actor.id = $actorId) AND ($stance IS NULL OR a.stance = $stance) })
-      // On the record: a speaker that is neither anonymous nor an unnamed group.
+      // The same rule as domain/speakers.ts: a speaking stance, by an actor on the record.
       AND ($namedSpeaker IS NULL OR $namedSpeaker = EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
-            WHERE NOT actor.anonymous AND actor.kind <> 'unnamed-group' })
+            WHERE a.stance IN $speakingStances AND NOT actor.anonymous AND actor.kind <> 'unnamed-group' })
+      AND ($hasQuantities IS NULL OR $hasQuantities = EXISTS { (n)-[:${Rel.HAS_QUANTITY}]->() })
       AND ($from IS NULL AND $to IS NULL OR EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n)
             WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to) }
@@ -71,6 +74,8 @@ export async function listClaims(
       actorId: null,
       stance: null,
       namedSpeaker: null,
+      hasQuantities: null,
+      speakingStances,
       from: null,
       to: null,
       ...filter,

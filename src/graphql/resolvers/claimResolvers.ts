@@ -1,5 +1,6 @@
 import type { AttributionRow, NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
+import { isOnTheRecord, isSpeakingStance } from '../../domain/speakers.js';
 import type { GraphQLContext } from '../context.js';
 import { present, provenance, timeExpression } from './shared.js';
 
@@ -79,13 +80,11 @@ export const claimResolvers = {
     );
   },
   hasNamedSpeaker: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const attributions = await loaders.attributionsOf('claim').load(claim.id);
-    const actors = present(
-      (await loaders
-        .node(Label.Actor)
-        .loadMany(attributions.map((a) => a.actorId))) as (NodeProperties | null)[],
+    const speaking = (await loaders.attributionsOf('claim').load(claim.id)).filter((a) =>
+      isSpeakingStance(a.stance),
     );
-    return actors.some((actor) => actor.anonymous !== true && actor.kind !== 'unnamed-group');
+    const actors = await loaders.node(Label.Actor).loadMany(speaking.map((a) => a.actorId));
+    return present(actors as (NodeProperties | null)[]).some((actor) => isOnTheRecord(actor));
   },
   provenance,
 };

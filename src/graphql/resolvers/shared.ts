@@ -23,6 +23,7 @@ export function provenance(node: NodeProperties) {
     enteredAt: node.enteredAt,
     updatedBy: node.updatedBy ?? null,
     updatedAt: node.updatedAt ?? null,
+    updatedVia: node.updatedVia ?? null,
     revision: node.revision ?? 1,
   };
 }
