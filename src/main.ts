@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { apiKeyStore } from './auth/apiKeys.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { applyDatabaseSchema } from './db/databaseSchema.js';
 import { createDriver } from './db/createDriver.js';
@@ -34,7 +35,13 @@ async function main(config: Config): Promise<void> {
       );
     }
   }
-  const app = await createApp({ executor });
+  const app = await createApp({
+    executor,
+    access: {
+      apiKeys: apiKeyStore(config.auth.apiKeysFile),
+      readsRequireKey: config.auth.readsRequireKey,
+    },
+  });
   const server: Server = app.express.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

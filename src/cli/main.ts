@@ -1,9 +1,10 @@
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { AppError } from '../errors/appError.js';
 import { dbCommand, dbUsage } from './dbCommand.js';
+import { keysCommand, keysUsage } from './keysCommand.js';
 import { seedCommand, seedUsage } from './seedCommand.js';
 
-const usage = `Usage:\n${seedUsage}\n${dbUsage}`;
+const usage = `Usage:\n${seedUsage}\n${dbUsage}\n${keysUsage}`;
 
 /** The CLI's entry: one file per command, each returning an exit code. */
 async function run(argv: string[]): Promise<number> {
@@ -14,6 +15,8 @@ async function run(argv: string[]): Promise<number> {
       return seedCommand(rest, config);
     case 'db':
       return dbCommand(rest, config());
+    case 'keys':
+      return keysCommand(rest, config());
     case undefined:
     case 'help':
     case '--help':

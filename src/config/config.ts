@@ -25,6 +25,12 @@ export interface Config {
   };
   /** Load the seed graph at start when the database holds no claims. */
   readonly seedOnEmpty: boolean;
+  readonly auth: {
+    /** JSON file of hashed API keys (`claimgraph keys create` writes it). */
+    readonly apiKeysFile: string;
+    /** Lock reads too: every request then needs a key (any role). */
+    readonly readsRequireKey: boolean;
+  };
 }
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -53,6 +59,11 @@ const environmentSchema = z.object({
   LOCAL_NEO4J_BOLT_PORT: port.default(7687),
   LOCAL_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(16_384).default(512),
   SEED_ON_EMPTY: booleanText.default(true),
+  CLAIMGRAPH_API_KEYS_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, '.local/api-keys.json')),
+  READS_REQUIRE_KEY: booleanText.default(false),
 });
 
 /** Thrown when the environment is invalid; `problems` names every bad setting at once. */
@@ -95,6 +106,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       heapMb: env.LOCAL_NEO4J_HEAP_MB,
     },
     seedOnEmpty: env.SEED_ON_EMPTY,
+    auth: {
+      apiKeysFile: path.resolve(env.CLAIMGRAPH_API_KEYS_FILE),
+      readsRequireKey: env.READS_REQUIRE_KEY,
+    },
   });
 }
 

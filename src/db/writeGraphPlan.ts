@@ -122,7 +122,7 @@ function upsertRelationships(type: string, fromLabel: string, toLabel: string) {
 }
 
 /** A stable digest of a node's content, so an unchanged node is recognised and left alone. */
-function contentHash(properties: Record<string, StoredValue>): string {
+export function contentHash(properties: Record<string, StoredValue>): string {
   const canonical = JSON.stringify(
     Object.keys(properties)
       .sort()

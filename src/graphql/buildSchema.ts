@@ -11,6 +11,7 @@ import {
   sourcingResolvers,
 } from './resolvers/claimResolvers.js';
 import { enumValues } from './resolvers/enumValues.js';
+import { mutationResolvers } from './resolvers/mutationResolvers.js';
 import { queryResolvers, searchHitResolvers } from './resolvers/queryResolvers.js';
 import { sourceResolvers } from './resolvers/sourceResolvers.js';
 
@@ -31,6 +32,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
     resolvers: {
       ...enumValues,
       Query: queryResolvers,
+      Mutation: mutationResolvers,
       SearchHit: searchHitResolvers,
       Claim: claimResolvers,
       Quantity: quantityResolvers,

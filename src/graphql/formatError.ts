@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors/appError.js';
 import { errorCatalogue } from '../errors/errorCatalogue.js';
+import { isQueryLimitError } from './queryLimits.js';
 
 /** Codes Apollo and graphql-js set themselves, passed through unchanged. */
 const passThroughCodes = new Set([
@@ -33,6 +34,13 @@ export function createFormatError(log: (message: string, error: unknown) => void
         ...base,
         message: original.message,
         extensions: { code: original.code, ...original.details },
+      };
+    }
+    if (isQueryLimitError(formatted.message)) {
+      return {
+        ...base,
+        message: formatted.message.replace(/^Syntax Error: /, ''),
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
       };
     }
     const code = formatted.extensions?.code;

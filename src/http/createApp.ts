@@ -1,17 +1,20 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Executor } from '../db/executor.js';
 import { buildGraphQLSchema } from '../graphql/buildSchema.js';
-import { createContext, type GraphQLContext } from '../graphql/context.js';
+import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
+import { queryLimitProtection } from '../graphql/queryLimits.js';
 import { graphiqlRouter } from './graphiqlRoute.js';
 import { healthHandler } from './healthRoute.js';
 
 /** What the HTTP app needs from the rest of the system. */
 export interface AppDependencies {
   readonly executor: Executor;
+  /** Who may read and write; by default nobody may write and reads are open. */
+  readonly access?: AccessPolicy;
   readonly log?: (message: string, error?: unknown) => void;
 }
 
@@ -25,16 +28,28 @@ export interface App {
  * Express app with /graphql (Apollo), /graphiql (the offline console) and /health. Does not
  * listen: main.ts and the tests decide where.
  */
-export async function createApp({ executor, log = defaultLog }: AppDependencies): Promise<App> {
+export async function createApp({
+  executor,
+  access = { apiKeys: () => [], readsRequireKey: false },
+  log = defaultLog,
+}: AppDependencies): Promise<App> {
+  const protection = queryLimitProtection();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildGraphQLSchema(),
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // main.ts owns shutdown (server, Apollo, driver, local Neo4j, in that order).
     stopOnTerminationSignals: false,
     // Apollo's own landing page loads from a CDN; /graphiql is ours and works offline.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // graphql-armor's types name Apollo's CJS build and ours the ESM one; the plugin objects
+      // are the same at run time.
+      ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+    ],
   });
   await apollo.start();
 
@@ -45,7 +60,9 @@ export async function createApp({ executor, log = defaultLog }: AppDependencies)
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(executor) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(executor, access, req.headers),
+    }),
   );
   app.get('/', (_request, response) => response.redirect('/graphiql/'));
   return { express: app, stop: () => apollo.stop() };

@@ -6,18 +6,24 @@ import { z } from 'zod';
  * Cross-record rules (references resolve, quotes match their offsets) live in validateSeedSet.ts.
  */
 
+/** A name, title, cue or unit: one line. */
+const shortText = z.string().min(1).max(500);
+/** A claim text, quote, description or note. */
+const longText = z.string().min(1).max(10_000);
+
 const id = (prefix: string) =>
   z
     .string()
     .regex(
       new RegExp(`^${prefix}-[a-z0-9]+(-[a-z0-9]+)*$`),
       `must look like "${prefix}-some-name" (lowercase letters, digits and dashes)`,
-    );
+    )
+    .max(200);
 
 /** A time expression: what the text says, what it resolves to, how precisely, and why. */
 export const timeSchema = z
   .object({
-    raw: z.string().min(1).nullable().describe('The expression as written, or null if inferred.'),
+    raw: shortText.nullable().describe('The expression as written, or null if inferred.'),
     value: z
       .string()
       .regex(
@@ -26,7 +32,7 @@ export const timeSchema = z
       )
       .describe('ISO 8601 date, month, year or START/END range.'),
     precision: z.enum(['day', 'month', 'quarter', 'season', 'year', 'range']),
-    basis: z.string().min(1).describe('How the value was resolved.'),
+    basis: longText.describe('How the value was resolved.'),
   })
   .strict();
 
@@ -75,22 +81,22 @@ const sourceSchema = z
   .object({
     id: id('src'),
     kind: z.enum(sourceKinds),
-    title: z.string().min(1),
+    title: shortText,
     publisher: id('act').optional(),
     published: timeSchema.optional(),
-    textFile: z.string().min(1).optional(),
+    textFile: shortText.optional(),
     url: z.url().optional(),
     primary: z.boolean().default(false),
     cites: z.array(id('src')).default([]),
     carries: z.array(id('clm')).default([]),
-    notes: z.string().optional(),
+    notes: longText.optional(),
   })
   .strict();
 
 const affiliationSchema = z
   .object({
     organisation: id('act'),
-    role: z.string().min(1),
+    role: shortText,
     time: timeSchema.optional(),
   })
   .strict();
@@ -99,31 +105,31 @@ const actorSchema = z
   .object({
     id: id('act'),
     kind: z.enum(actorKinds),
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
+    name: shortText,
+    aliases: z.array(shortText).max(100).default([]),
     anonymous: z.boolean().default(false),
-    description: z.string().min(1).optional(),
-    claimedAffiliation: z.string().min(1).optional(),
+    description: longText.optional(),
+    claimedAffiliation: longText.optional(),
     country: id('act').optional(),
     stateAffiliation: id('act').optional(),
     ownedBy: id('act').optional(),
     affiliations: z.array(affiliationSchema).default([]),
-    notes: z.string().optional(),
+    notes: longText.optional(),
   })
   .strict();
 
 const quantitySchema = z
   .object({
-    raw: z.string().min(1),
+    raw: shortText,
     value: z.number().finite(),
-    unit: z.string().min(1),
+    unit: shortText,
     kind: z.enum(['count', 'percentage', 'money', 'other']),
     change: z
       .object({
-        raw: z.string().min(1),
+        raw: shortText,
         value: z.number().finite(),
-        unit: z.string().min(1),
-        basis: z.string().min(1),
+        unit: shortText,
+        basis: shortText,
       })
       .strict()
       .optional(),
@@ -133,14 +139,14 @@ const quantitySchema = z
 const claimSchema = z
   .object({
     id: id('clm'),
-    text: z.string().min(1),
+    text: longText,
     topics: z
       .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case topic'))
       .default([]),
     refersTo: timeSchema.optional(),
     quantities: z.array(quantitySchema).default([]),
     events: z.array(id('evt')).default([]),
-    notes: z.string().optional(),
+    notes: longText.optional(),
   })
   .strict();
 
@@ -151,14 +157,14 @@ const attributionSchema = z
     claim: id('clm'),
     source: id('src'),
     stance: z.enum(stances),
-    quote: z.string().min(1),
+    quote: longText,
     start: z.number().int().min(0),
     end: z.number().int().min(1),
-    cue: z.string().min(1),
+    cue: shortText,
     speech: z.enum(['direct', 'indirect']),
     said: timeSchema.optional(),
     event: id('evt').optional(),
-    notes: z.string().optional(),
+    notes: longText.optional(),
   })
   .strict();
 
@@ -167,21 +173,19 @@ const claimRelationSchema = z
     from: id('clm'),
     type: z.enum(['supports', 'contradicts', 'responds-to']),
     to: id('clm'),
-    notes: z.string().optional(),
+    notes: longText.optional(),
   })
   .strict();
 
 const eventSchema = z
   .object({
     id: id('evt'),
-    name: z.string().min(1),
+    name: shortText,
     kind: z.enum(eventKinds),
     time: timeSchema.optional(),
-    place: z.string().min(1).optional(),
-    participants: z
-      .array(z.object({ actor: id('act'), role: z.string().min(1) }).strict())
-      .default([]),
-    notes: z.string().optional(),
+    place: shortText.optional(),
+    participants: z.array(z.object({ actor: id('act'), role: shortText }).strict()).default([]),
+    notes: longText.optional(),
   })
   .strict();
 

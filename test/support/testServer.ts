@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Executor } from '../../src/db/executor.js';
+import type { AccessPolicy } from '../../src/graphql/context.js';
 import { createApp } from '../../src/http/createApp.js';
 
 /** The app listening on a free loopback port. */
@@ -25,8 +26,9 @@ export interface GraphQLBody {
 export async function startTestServer(
   executor: Executor,
   serverLog: string[] = [],
+  access?: AccessPolicy,
 ): Promise<TestServer> {
-  const app = await createApp({ executor, log: (message) => serverLog.push(message) });
+  const app = await createApp({ executor, access, log: (message) => serverLog.push(message) });
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
   });

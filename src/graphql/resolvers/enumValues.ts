@@ -13,6 +13,11 @@ export const enumValues = {
     EXPECTS: 'expects',
   },
   Speech: { DIRECT: 'direct', INDIRECT: 'indirect' },
+  ClaimRelationType: {
+    SUPPORTS: 'supports',
+    CONTRADICTS: 'contradicts',
+    RESPONDS_TO: 'responds-to',
+  },
   TimePrecision: {
     DAY: 'day',
     MONTH: 'month',

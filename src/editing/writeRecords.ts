@@ -1,0 +1,68 @@
+import type { Caller } from '../auth/apiKeys.js';
+import type { Executor, WriteScope } from '../db/executor.js';
+import { existingNodes, missingReferences, type NodeReference } from '../db/existingNodes.js';
+import type { GraphWritePlan } from '../db/graphWritePlan.js';
+import { contentHash, writeGraphPlan } from '../db/writeGraphPlan.js';
+import { AppError } from '../errors/appError.js';
+
+/** What one editing mutation writes and what it must find already in the graph. */
+export interface EditingWrite {
+  /** The mutation's name, stamped as `mutation:<name>`. */
+  readonly mutation: string;
+  readonly plan: GraphWritePlan;
+  /** Nodes the write links to, each with the input field that names it. */
+  readonly references: readonly NodeReference[];
+  /**
+   * `create`: an existing node with other content is a CONFLICT (use a correction).
+   * `correct`: other content replaces it, and the old version is kept as a Revision.
+   */
+  readonly mode: 'create' | 'correct';
+}
+
+/**
+ * Runs an editing write in one transaction: references must exist, existing nodes must not
+ * change unless correcting, then everything is written or nothing is. Stamped with the caller.
+ */
+export async function writeRecords(
+  executor: Executor,
+  caller: Caller,
+  write: EditingWrite,
+): Promise<void> {
+  await executor.writeTransaction(`mutation:${write.mutation}`, async (scope) => {
+    const missing = await missingReferences(scope, write.references);
+    if (missing.length > 0) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        missing
+          .map((reference) => `${reference.field}: no ${reference.label} has id "${reference.id}"`)
+          .join('; '),
+        { field: missing[0]!.field, problems: missing.map(({ field, id }) => ({ field, id })) },
+      );
+    }
+    if (write.mode === 'create') await refuseChangedContent(scope, write.plan);
+    await writeGraphPlan(scope, write.plan, {
+      enteredBy: caller.name,
+      enteredVia: `mutation:${write.mutation}`,
+    });
+  });
+}
+
+async function refuseChangedContent(scope: WriteScope, plan: GraphWritePlan): Promise<void> {
+  for (const group of plan.nodes) {
+    const existing = await existingNodes(
+      scope,
+      group.label as NodeReference['label'],
+      group.rows.map((row) => row.id),
+    );
+    for (const row of group.rows) {
+      const stored = existing.get(row.id);
+      if (stored && stored.contentHash !== contentHash(row.properties)) {
+        throw new AppError(
+          'CONFLICT',
+          `${group.label} "${row.id}" already exists with other content; record it under a new id, or correct it.`,
+          { field: 'input.id' },
+        );
+      }
+    }
+  }
+}

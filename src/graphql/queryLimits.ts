@@ -1,0 +1,32 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Limits every operation must meet before it runs (docs/errors.md lists them). They are
+ * checked while parsing and validating, so an abusive query is refused before it reaches Neo4j.
+ * The saved example queries stay well inside them (the deepest is 7 levels, the costliest ~300).
+ */
+export const queryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxCost: 5000,
+} as const;
+
+/** Apollo plugins and validation rules enforcing queryLimits, and no batched HTTP requests. */
+export function queryLimitProtection() {
+  return new ApolloArmor({
+    maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: queryLimits.maxAliases, exposeLimits: true },
+    maxTokens: { n: queryLimits.maxTokens, exposeLimits: true },
+    maxDirectives: { n: queryLimits.maxDirectives, exposeLimits: true },
+    costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    // Field suggestions ("Did you mean…") help researchers; the schema is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+}
+
+/** Recognises graphql-armor's refusals, which arrive as parse or validation errors. */
+export function isQueryLimitError(message: string): boolean {
+  return /^Syntax Error: (Query depth|Aliases|Token|Directives|Query Cost) limit/.test(message);
+}
