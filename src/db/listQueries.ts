@@ -3,9 +3,15 @@ import type { Executor } from './executor.js';
 import { speakingStances } from '../domain/speakers.js';
 import { Label, Rel } from './graphVocabulary.js';
 
-/** One page of ids in id order, with the total matching count (keyset paging: stable under inserts). */
+/** A node on a page: its id and the value it is sorted by (the cursor is made of both). */
+export interface PageItem {
+  readonly id: string;
+  readonly key: string | number;
+}
+
+/** One page in sort order, with the total matching count. */
 export interface IdPage {
-  readonly ids: string[];
+  readonly items: PageItem[];
   readonly hasNextPage: boolean;
   readonly totalCount: number;
 }
@@ -36,11 +42,21 @@ export interface AttributionListFilter {
   sourceId?: string | undefined;
 }
 
-/** Paging arguments after validation: 1 ≤ first ≤ 100, `after` an id or null. */
+/** Paging and sorting after validation: 1 ≤ first ≤ 100; `after` is the last item of the previous page. */
 export interface PageRequest {
   readonly first: number;
-  readonly after: string | null;
+  readonly after: PageItem | null;
+  /** A key of the list's sort keys, e.g. `ID` or `TEXT`. */
+  readonly orderBy: string;
+  readonly descending: boolean;
 }
+
+/** What each list can be sorted by: GraphQL enum value → Cypher expression over `n` (constants only). */
+export const sortKeys = {
+  claims: { ID: 'n.id', TEXT: 'n.text', REFERS_TO: "coalesce(n.refersToFrom, '')" },
+  actors: { ID: 'n.id', NAME: 'n.name' },
+  attributions: { ID: 'n.id', SAID: "coalesce(n.saidFrom, '')", STANCE: 'n.stance' },
+} as const;
 
 /** Claims matching every given filter. Unset filters are null parameters and always hold. */
 export async function listClaims(
@@ -68,6 +84,7 @@ export async function listClaims(
             WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to) }
           OR (($from IS NULL OR n.refersToTo >= $from) AND ($to IS NULL OR n.refersToFrom <= $to)
               AND n.refersToValue IS NOT NULL))`,
+    sortKeys.claims,
     {
       topic: null,
       sourceId: null,
@@ -96,6 +113,7 @@ export async function listActors(
     `
     MATCH (n:${Label.Actor})
     WHERE ($kind IS NULL OR n.kind = $kind) AND ($anonymous IS NULL OR n.anonymous = $anonymous)`,
+    sortKeys.actors,
     { kind: null, anonymous: null, ...filter },
     page,
   );
@@ -116,6 +134,7 @@ export async function listAttributions(
       AND ($actorId IS NULL OR EXISTS { (n)-[:${Rel.BY}]->(:${Label.Actor} {id: $actorId}) })
       AND ($claimId IS NULL OR EXISTS { (n)-[:${Rel.ABOUT}]->(:${Label.Claim} {id: $claimId}) })
       AND ($sourceId IS NULL OR EXISTS { (n)-[:${Rel.RECORDED_IN}]->(:${Label.Source} {id: $sourceId}) })`,
+    sortKeys.attributions,
     { stance: null, actorId: null, claimId: null, sourceId: null, ...filter },
     page,
   );
@@ -138,24 +157,38 @@ async function pageOf(
   executor: Executor,
   name: string,
   match: string,
+  sortKeys: Record<string, string>,
   parameters: Record<string, unknown>,
   page: PageRequest,
 ): Promise<IdPage> {
+  const sortKey = sortKeys[page.orderBy];
+  if (sortKey === undefined) throw new Error(`unknown sort field ${page.orderBy}`);
+  // Keyset paging on (sort key, id): stable when nodes are added, and an index seek per page.
+  const [before, after] = page.descending ? ['<', 'DESC'] : ['>', 'ASC'];
   const [row] = await executor.read(
     {
       name,
       cypher: `
         CALL () { ${match} RETURN count(n) AS totalCount }
-        CALL () { ${match} AND ($after IS NULL OR n.id > $after)
-                  RETURN n.id AS id ORDER BY id LIMIT $limit }
-        RETURN totalCount, collect(id) AS ids`,
+        CALL () {
+          ${match}
+          WITH n, ${sortKey} AS key
+          WHERE $afterId IS NULL OR key ${before} $afterKey OR (key = $afterKey AND n.id ${before} $afterId)
+          RETURN n.id AS id, key ORDER BY key ${after}, id ${after} LIMIT $limit
+        }
+        RETURN totalCount, collect({id: id, key: key}) AS items`,
     },
-    { ...parameters, after: page.after, limit: neo4j.int(page.first + 1) },
+    {
+      ...parameters,
+      afterKey: page.after?.key ?? null,
+      afterId: page.after?.id ?? null,
+      limit: neo4j.int(page.first + 1),
+    },
   );
-  const ids = (row?.ids as string[] | undefined) ?? [];
+  const items = (row?.items as PageItem[] | undefined) ?? [];
   return {
-    ids: ids.slice(0, page.first),
-    hasNextPage: ids.length > page.first,
+    items: items.slice(0, page.first),
+    hasNextPage: items.length > page.first,
     totalCount: Number(row?.totalCount ?? 0),
   };
 }

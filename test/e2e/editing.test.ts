@@ -23,6 +23,7 @@ describe('editing through mutations', () => {
   let api: TestServer;
   let editorKey: string;
   let readerKey: string;
+  let keysFile: string;
   const serverLog: string[] = [];
   const asEditor = (query: string, variables?: Record<string, unknown>) =>
     api.graphql(query, variables, { authorization: `Bearer ${editorKey}` });
@@ -37,10 +38,7 @@ describe('editing through mutations', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await database.resetAndSeed();
-    const keysFile = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')),
-      'api-keys.json',
-    );
+    keysFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')), 'api-keys.json');
     editorKey = createApiKey(keysFile, 'test-editor', 'editor');
     readerKey = createApiKey(keysFile, 'test-reader', 'reader');
     api = await startTestServer(database.executor, serverLog, {
@@ -77,6 +75,26 @@ describe('editing through mutations', () => {
       { 'x-api-key': readerKey },
     );
     expect(reader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('locks reads too when configured: no key → 401 UNAUTHENTICATED, a reader key → data', async () => {
+    const locked = await startTestServer(database.executor, serverLog, {
+      apiKeys: apiKeyStore(keysFile),
+      readsRequireKey: true,
+    });
+    try {
+      const anonymous = await locked.graphql('{ claim(id: "clm-us-has-133-cyber-teams") { id } }');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const reader = await locked.graphql(
+        '{ claim(id: "clm-us-has-133-cyber-teams") { id } }',
+        {},
+        { 'x-api-key': readerKey },
+      );
+      expect(reader.body).toEqual({ data: { claim: { id: 'clm-us-has-133-cyber-teams' } } });
+    } finally {
+      await locked.close();
+    }
   });
 
   it('records a source, actor, claim and attribution, computing the quote offsets and stamping who', async () => {

@@ -8,18 +8,29 @@ import {
   type ActorListFilter,
   type AttributionListFilter,
   type ClaimListFilter,
+  sortKeys,
   type IdPage,
 } from '../../db/listQueries.js';
 import { searchGraph } from '../../db/searchQuery.js';
 import { nameKey } from '../../domain/normaliseName.js';
 import { AppError } from '../../errors/appError.js';
 import type { GraphQLContext } from '../context.js';
-import { decodeCursor, encodeCursor, pageSize, present } from './shared.js';
+import { decodeCursor, encodeCursor, pageSize, present, sortRequest } from './shared.js';
 
 interface PageArgs<F> {
   filter?: F | null;
+  orderBy?: { field?: string | null; direction?: string | null } | null;
   first?: number | null;
   after?: string | null;
+}
+
+/** Validated paging and sorting for one list. */
+function pageRequest<F>(args: PageArgs<F>, allowed: Record<string, string>) {
+  return {
+    first: pageSize(args.first),
+    after: decodeCursor(args.after),
+    ...sortRequest(args.orderBy, allowed),
+  };
 }
 
 const MAX_SEARCH_TEXT = 500;
@@ -27,9 +38,11 @@ const MAX_SEARCH_TEXT = 500;
 /** Loads the nodes of a page of ids and shapes a connection. */
 async function connection(page: IdPage, load: (ids: string[]) => Promise<(unknown | Error)[]>) {
   const nodes = present(
-    (await load(page.ids)).map((node) => (node instanceof Error ? null : node)),
+    (await load(page.items.map((item) => item.id))).map((node) =>
+      node instanceof Error ? null : node,
+    ),
   );
-  const last = page.ids[page.ids.length - 1];
+  const last = page.items[page.items.length - 1];
   return {
     nodes,
     totalCount: page.totalCount,
@@ -79,10 +92,7 @@ export const queryResolvers = {
     const filter = args.filter ?? {};
     checkDay(filter.from ?? undefined, 'filter.from');
     checkDay(filter.to ?? undefined, 'filter.to');
-    const page = await listClaims(executor, filter, {
-      first: pageSize(args.first),
-      after: decodeCursor(args.after),
-    });
+    const page = await listClaims(executor, filter, pageRequest(args, sortKeys.claims));
     return connection(page, (ids) => loaders.node(Label.Claim).loadMany(ids));
   },
   actors: async (
@@ -90,10 +100,7 @@ export const queryResolvers = {
     args: PageArgs<ActorListFilter>,
     { executor, loaders }: GraphQLContext,
   ) => {
-    const page = await listActors(executor, args.filter ?? {}, {
-      first: pageSize(args.first),
-      after: decodeCursor(args.after),
-    });
+    const page = await listActors(executor, args.filter ?? {}, pageRequest(args, sortKeys.actors));
     return connection(page, (ids) => loaders.node(Label.Actor).loadMany(ids));
   },
   attributions: async (
@@ -101,10 +108,11 @@ export const queryResolvers = {
     args: PageArgs<AttributionListFilter>,
     { executor, loaders }: GraphQLContext,
   ) => {
-    const page = await listAttributions(executor, args.filter ?? {}, {
-      first: pageSize(args.first),
-      after: decodeCursor(args.after),
-    });
+    const page = await listAttributions(
+      executor,
+      args.filter ?? {},
+      pageRequest(args, sortKeys.attributions),
+    );
     return connection(page, (ids) => loaders.attribution.loadMany(ids));
   },
   actorsByName: async (

@@ -1,4 +1,5 @@
 import type { NodeProperties } from '../../db/graphReader.js';
+import type { PageItem } from '../../db/listQueries.js';
 import { AppError } from '../../errors/appError.js';
 
 /** The TimeExpression stored under `<prefix>Raw`, `…Value`… on a node, or null if absent. */
@@ -44,19 +45,50 @@ export function pageSize(first: number | null | undefined, argument = 'first'): 
   return value;
 }
 
-/** Cursors are opaque to clients: base64url of the last id on the page. */
-export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
+/** Cursors are opaque to clients: base64url of the JSON [sort key, id] of the last item on a page. */
+export function encodeCursor(item: PageItem): string {
+  return Buffer.from(JSON.stringify([item.key, item.id]), 'utf8').toString('base64url');
 }
 
 /** Decodes a cursor from `encodeCursor`, refusing anything else with BAD_USER_INPUT. */
-export function decodeCursor(cursor: string | null | undefined): string | null {
+export function decodeCursor(cursor: string | null | undefined): PageItem | null {
   if (cursor === null || cursor === undefined) return null;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[a-z]{3}-[a-z0-9-]+$/.test(id) || encodeCursor(id) !== cursor) {
-    throw new AppError('BAD_USER_INPUT', '"after" is not a cursor returned by this API.', {
+  const refuse = () =>
+    new AppError('BAD_USER_INPUT', '"after" is not a cursor returned by this API.', {
       field: 'after',
     });
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
   }
-  return id;
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    !['string', 'number'].includes(typeof decoded[0]) ||
+    typeof decoded[1] !== 'string' ||
+    !/^[a-z]{3}-[a-z0-9-]+$/.test(decoded[1])
+  ) {
+    throw refuse();
+  }
+  return { key: decoded[0] as string | number, id: decoded[1] };
+}
+
+/** The list's sort request: which key (from the list's whitelist) and which way. */
+export function sortRequest(
+  orderBy: { field?: string | null; direction?: string | null } | null | undefined,
+  allowed: Record<string, string>,
+): { orderBy: string; descending: boolean } {
+  const field = orderBy?.field ?? 'ID';
+  if (!(field in allowed)) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"orderBy.field" must be one of ${Object.keys(allowed).join(', ')}.`,
+      {
+        field: 'orderBy.field',
+      },
+    );
+  }
+  return { orderBy: field, descending: orderBy?.direction === 'DESC' };
 }
