@@ -1,6 +1,7 @@
 // Lint: the recommended TypeScript rules with type information, warnings treated as errors by
 // `npm run lint` (--max-warnings 0).
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -14,4 +15,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Plain JavaScript (bin/, docs/examples/) runs on Node.
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
 );
