@@ -6,17 +6,24 @@
 #   CLAIMGRAPH_API_KEY=cg_… CLAIMGRAPH_URL=http://127.0.0.1:4000/graphql \
 #     bash docs/examples/recordAttribution.sh
 #
-# The ids end in -doc-example. Running the script twice changes nothing (same content, same id).
+# The ids contain doc-example. Running the script twice changes nothing (same content, same
+# id); every response is printed, and the exit status is 1 if any of them carried errors.
 set -euo pipefail
 
 url="${CLAIMGRAPH_URL:-http://127.0.0.1:4000/graphql}"
 : "${CLAIMGRAPH_API_KEY:?set CLAIMGRAPH_API_KEY to an editor key}"
 
+failed=0
+
+# POSTs the JSON request on stdin and prints the response; remembers whether it had errors.
 gql() {
-  curl --silent --show-error "$url" \
+  local response
+  response=$(curl --silent --show-error "$url" \
     -H 'Content-Type: application/json' \
     -H "Authorization: Bearer $CLAIMGRAPH_API_KEY" \
-    --data-binary @-
+    --data-binary @-)
+  echo "$response"
+  if [[ $response == *'"errors"'* ]]; then failed=1; fi
 }
 
 # 1. The source, with the text that attributions quote. The sentence occurs twice on purpose.
@@ -69,3 +76,5 @@ gql <<'JSON'
   }
 }
 JSON
+
+exit "$failed"

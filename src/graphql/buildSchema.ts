@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot } from '../config/config.js';
 import { actorResolvers } from './resolvers/actorResolvers.js';
+import { analysisResolvers } from './resolvers/analysisResolvers.js';
 import { attributionResolvers } from './resolvers/attributionResolvers.js';
 import {
   claimResolvers,
@@ -37,6 +38,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
       Claim: claimResolvers,
       Quantity: quantityResolvers,
       ...sourcingResolvers,
+      ...analysisResolvers,
       Attribution: attributionResolvers,
       ...actorResolvers,
       ...sourceResolvers,

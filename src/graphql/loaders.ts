@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type {
   AttributionOwner,
   AttributionRow,
+  CarrierGraph,
   GraphReader,
   NeighbourRow,
   NodeProperties,
@@ -19,6 +20,7 @@ type RelType = (typeof Rel)[keyof typeof Rel];
 
 /** A claim's sourcing analysis, computed once per request and shared by its fields. */
 export interface SourcingAnalysis {
+  readonly graph: CarrierGraph;
   readonly chains: SourcingChain[];
   readonly independence: IndependenceAnalysis;
 }
@@ -83,7 +85,7 @@ export function createLoaders(reader: GraphReader) {
     return claimIds.map((id): SourcingAnalysis => {
       const graph = graphs.get(id) ?? { sources: [] };
       const chains = sourcingChains(graph);
-      return { chains, independence: independentOrigins(graph, chains) };
+      return { graph, chains, independence: independentOrigins(graph, chains) };
     });
   });
 

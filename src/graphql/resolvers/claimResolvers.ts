@@ -2,6 +2,7 @@ import type { AttributionRow, NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
 import { isOnTheRecord, isSpeakingStance } from '../../domain/speakers.js';
 import type { GraphQLContext } from '../context.js';
+import { claimSourcing } from './analysisResolvers.js';
 import { present, provenance, timeExpression } from './shared.js';
 
 type RelatedClaims = typeof Rel.SUPPORTS | typeof Rel.CONTRADICTS | typeof Rel.RESPONDS_TO;
@@ -61,6 +62,7 @@ export const claimResolvers = {
     const analysis = await loaders.sourcing.load(claim.id);
     return analysis.chains.map((chain) => ({ ...chain, claimId: claim.id }));
   },
+  sourcing: claimSourcing,
   independentOrigins: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
     (await loaders.sourcing.load(claim.id)).independence.groups.length,
   contradicts: relatedClaims(Rel.CONTRADICTS, 'out'),

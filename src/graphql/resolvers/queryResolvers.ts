@@ -15,6 +15,7 @@ import { searchGraph } from '../../db/searchQuery.js';
 import { nameKey } from '../../domain/normaliseName.js';
 import { AppError } from '../../errors/appError.js';
 import type { GraphQLContext } from '../context.js';
+import { connection as connectionResolver, timeline } from './exploreResolvers.js';
 import { decodeCursor, encodeCursor, pageSize, present, sortRequest } from './shared.js';
 
 interface PageArgs<F> {
@@ -115,6 +116,8 @@ export const queryResolvers = {
     );
     return connection(page, (ids) => loaders.attribution.loadMany(ids));
   },
+  connection: connectionResolver,
+  timeline,
   actorsByName: async (
     _: unknown,
     { name }: { name: string },

@@ -1,0 +1,59 @@
+import type { Executor } from './executor.js';
+import { Label, Rel } from './graphVocabulary.js';
+
+/** What a timeline is about: exactly one of a claim, an actor or a topic. */
+export type TimelineScope = { claimId: string } | { actorId: string } | { topic: string };
+
+/** A dated thing on a timeline, by kind and id; the API loads the node. */
+export interface TimelineRow {
+  readonly kind: 'EVENT' | 'ATTRIBUTION' | 'PUBLICATION';
+  readonly id: string;
+}
+
+/**
+ * The dated events, attributions and source publications of a claim (or of every claim with a
+ * topic), or of an actor. Undated ones are left out: a timeline can only place what has a time.
+ */
+export async function timelineEntries(
+  executor: Executor,
+  scope: TimelineScope,
+): Promise<TimelineRow[]> {
+  const claimsOrActor =
+    'actorId' in scope
+      ? `
+        MATCH (actor:${Label.Actor} {id: $actorId})
+        CALL (actor) {
+          MATCH (a:${Label.Attribution})-[:${Rel.BY}]->(actor) WHERE a.saidFrom IS NOT NULL
+          RETURN 'ATTRIBUTION' AS kind, a.id AS id
+          UNION
+          MATCH (actor)-[:${Rel.PARTICIPATED_IN}]->(e:${Label.Event}) WHERE e.timeFrom IS NOT NULL
+          RETURN 'EVENT' AS kind, e.id AS id
+          UNION
+          MATCH (a2:${Label.Attribution})-[:${Rel.BY}]->(actor), (a2)-[:${Rel.AT_EVENT}]->(e:${Label.Event}) WHERE e.timeFrom IS NOT NULL
+          RETURN 'EVENT' AS kind, e.id AS id
+        }`
+      : `
+        MATCH (c:${Label.Claim}) WHERE c.id = $claimId OR $topic IN c.topics
+        CALL (c) {
+          MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(c) WHERE a.saidFrom IS NOT NULL
+          RETURN 'ATTRIBUTION' AS kind, a.id AS id
+          UNION
+          MATCH (c)-[:${Rel.CONCERNS}]->(e:${Label.Event}) WHERE e.timeFrom IS NOT NULL
+          RETURN 'EVENT' AS kind, e.id AS id
+          UNION
+          MATCH (a2:${Label.Attribution})-[:${Rel.ABOUT}]->(c), (a2)-[:${Rel.AT_EVENT}]->(e:${Label.Event}) WHERE e.timeFrom IS NOT NULL
+          RETURN 'EVENT' AS kind, e.id AS id
+          UNION
+          MATCH (s:${Label.Source})-[:${Rel.CARRIES}]->(c) WHERE s.publishedFrom IS NOT NULL
+          RETURN 'PUBLICATION' AS kind, s.id AS id
+        }`;
+  const rows = await executor.read(
+    { name: 'timeline', cypher: `${claimsOrActor} RETURN DISTINCT kind, id` },
+    {
+      claimId: 'claimId' in scope ? scope.claimId : null,
+      topic: 'topic' in scope ? scope.topic : null,
+      actorId: 'actorId' in scope ? scope.actorId : null,
+    },
+  );
+  return rows as unknown as TimelineRow[];
+}

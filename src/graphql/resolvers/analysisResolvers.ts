@@ -1,0 +1,69 @@
+import type { NodeProperties } from '../../db/graphReader.js';
+import { Label, Rel } from '../../db/graphVocabulary.js';
+import { sourcingFlags, type SourcingFlags } from '../../domain/sourcingFlags.js';
+import type { GraphQLContext } from '../context.js';
+import { present } from './shared.js';
+
+type Loaders = GraphQLContext['loaders'];
+
+async function nodes(
+  loaders: Loaders,
+  label: (typeof Label)[keyof typeof Label],
+  ids: readonly string[],
+) {
+  return present((await loaders.node(label).loadMany(ids)) as (NodeProperties | null)[]);
+}
+
+/** Claim.sourcing: chains, independence with its reasoning, and the warning flags. */
+export async function claimSourcing(
+  claim: NodeProperties,
+  _: unknown,
+  { loaders }: GraphQLContext,
+) {
+  const [analysis, attributions, contradicts, contradictedBy] = await Promise.all([
+    loaders.sourcing.load(claim.id),
+    loaders.attributionsOf('claim').load(claim.id),
+    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claim.id),
+    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claim.id),
+  ]);
+  const actors = await loaders.node(Label.Actor).loadMany(attributions.map((a) => a.actorId));
+  const flags = sourcingFlags(
+    analysis.graph,
+    analysis.chains,
+    analysis.independence,
+    attributions.map((attribution, index) => ({
+      stance: attribution.stance,
+      actorId: attribution.actorId,
+      actor: (actors[index] instanceof Error ? {} : (actors[index] ?? {})) as Record<
+        string,
+        unknown
+      >,
+    })),
+    [...contradicts, ...contradictedBy].map((link) => link.id),
+  );
+  return {
+    chains: analysis.chains.map((chain) => ({ ...chain, claimId: claim.id })),
+    independentOrigins: analysis.independence.groups.length,
+    originGroups: analysis.independence.groups.map((originIds) => ({ originIds })),
+    reasoning: analysis.independence.reasons,
+    flags,
+  };
+}
+
+/** Resolvers of the analysis types: ids become nodes. */
+export const analysisResolvers = {
+  OriginGroup: {
+    origins: ({ originIds }: { originIds: string[] }, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Source, originIds),
+  },
+  SourcingFlags: {
+    stateAffiliations: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Actor, flags.stateAffiliationIds),
+    denied: (flags: SourcingFlags) => flags.deniedByIds.length > 0,
+    deniedBy: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Actor, flags.deniedByIds),
+    contradicted: (flags: SourcingFlags) => flags.contradictedByIds.length > 0,
+    contradictedBy: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Claim, flags.contradictedByIds),
+  },
+};
