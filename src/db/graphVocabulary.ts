@@ -66,3 +66,18 @@ export const claimRelationTypes = {
   contradicts: Rel.CONTRADICTS,
   'responds-to': Rel.RESPONDS_TO,
 } as const;
+
+/**
+ * Relationship types a node has at most one of: an attribution has one speaker, one claim, one
+ * source; a source one publisher. A write that would add a second is refused as a CONFLICT.
+ */
+export const singleValuedRelationships: ReadonlySet<string> = new Set([
+  Rel.BY,
+  Rel.ABOUT,
+  Rel.RECORDED_IN,
+  Rel.AT_EVENT,
+  Rel.PUBLISHED_BY,
+  Rel.BASED_IN,
+  Rel.STATE_AFFILIATED_WITH,
+  Rel.OWNED_BY,
+]);

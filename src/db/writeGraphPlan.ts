@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WriteScope } from './executor.js';
-import { Rel, Label } from './graphVocabulary.js';
+import { AppError } from '../errors/appError.js';
+import { Rel, Label, singleValuedRelationships } from './graphVocabulary.js';
 import type { GraphWritePlan, Provenance, StoredValue } from './graphWritePlan.js';
 
 /** How many nodes and relationships a write created or changed. */
@@ -54,6 +55,7 @@ export async function writeGraphPlan(
     onProgress(`${group.label} nodes`, ++done, total);
   }
   for (const group of plan.relationships) {
+    if (singleValuedRelationships.has(group.type)) await refuseSecondLink(scope, group);
     for (const batch of batches(group.rows)) {
       const [result] = await scope.run(
         upsertRelationships(group.type, group.fromLabel, group.toLabel),
@@ -66,8 +68,9 @@ export async function writeGraphPlan(
       const created = Number(result?.created ?? 0);
       const matched = Number(result?.matched ?? 0);
       if (matched < batch.length) {
-        throw new Error(
-          `${batch.length - matched} ${group.type} relationships name a node that does not exist`,
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `${batch.length - matched} ${group.type} relationships name a node that does not exist.`,
         );
       }
       counts.relationshipsCreated += created;
@@ -78,6 +81,28 @@ export async function writeGraphPlan(
   const nodeTotal = plan.nodes.reduce((sum, group) => sum + group.rows.length, 0);
   counts.nodesUnchanged = nodeTotal - counts.nodesCreated - counts.nodesUpdated;
   return counts;
+}
+
+/** Refuses a write that would give a node a second relationship of a single-valued type. */
+async function refuseSecondLink(scope: WriteScope, group: GraphWritePlan['relationships'][number]) {
+  const [clash] = await scope.run(
+    {
+      name: `existing${group.type}Links`,
+      cypher: `
+        UNWIND $rows AS row
+        MATCH (a:${group.fromLabel} {id: row.from})-[:${group.type}]->(b:${group.toLabel})
+        WHERE b.id <> row.to
+        RETURN a.id AS from, b.id AS existing, row.to AS wanted LIMIT 1`,
+    },
+    { rows: group.rows.map(({ from, to }) => ({ from, to })) },
+  );
+  if (clash) {
+    throw new AppError(
+      'CONFLICT',
+      `"${String(clash.from)}" is already linked by ${group.type} to "${String(clash.existing)}"; ` +
+        `it cannot also be linked to "${String(clash.wanted)}". Nothing was written.`,
+    );
+  }
 }
 
 function upsertNodes(label: string) {

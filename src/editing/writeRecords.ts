@@ -59,7 +59,7 @@ async function refuseChangedContent(scope: WriteScope, plan: GraphWritePlan): Pr
       if (stored && stored.contentHash !== contentHash(row.properties)) {
         throw new AppError(
           'CONFLICT',
-          `${group.label} "${row.id}" already exists with other content; record it under a new id, or correct it.`,
+          `${group.label} "${row.id}" already exists with other content; record it under a new id (claims can be corrected with correctClaim).`,
           { field: 'input.id' },
         );
       }

@@ -19,7 +19,9 @@ export function queryLimitProtection() {
   return new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: queryLimits.maxAliases, exposeLimits: true },
-    maxTokens: { n: queryLimits.maxTokens, exposeLimits: true },
+    // Tokens are limited by graphql's own parser (see parseOptions below): armor's token plugin
+    // re-parses in a hook and turns every syntax error into an HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: queryLimits.maxDirectives, exposeLimits: true },
     costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true, exposeLimits: true },
     // Field suggestions ("Did you mean…") help researchers; the schema is public anyway.
@@ -27,7 +29,14 @@ export function queryLimitProtection() {
   }).protect();
 }
 
-/** Recognises graphql-armor's refusals, which arrive as parse or validation errors. */
+/** Parser options for Apollo: the token limit, enforced while parsing. */
+export const parseOptions = { maxLexicalTokens: queryLimits.maxTokens };
+
+/** Recognises limit refusals, which arrive as parse or validation errors. */
 export function isQueryLimitError(message: string): boolean {
-  return /^Syntax Error: (Query depth|Aliases|Token|Directives|Query Cost) limit/.test(message);
+  return (
+    /^Syntax Error: (Query depth|Aliases|Directives|Query Cost) limit/.test(message) ||
+    // graphql 16 spells it "more that".
+    /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(message)
+  );
 }

@@ -6,9 +6,10 @@ import type { Executor } from '../db/executor.js';
 import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
-import { queryLimitProtection } from '../graphql/queryLimits.js';
+import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
 import { graphiqlRouter } from './graphiqlRoute.js';
 import { healthHandler } from './healthRoute.js';
+import { jsonErrorHandler } from './jsonErrorHandler.js';
 
 /** What the HTTP app needs from the rest of the system. */
 export interface AppDependencies {
@@ -37,6 +38,7 @@ export async function createApp({
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildGraphQLSchema(),
     validationRules: protection.validationRules,
+    parseOptions,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
@@ -65,6 +67,7 @@ export async function createApp({
     }),
   );
   app.get('/', (_request, response) => response.redirect('/graphiql/'));
+  app.use(jsonErrorHandler(log));
   return { express: app, stop: () => apollo.stop() };
 }
 

@@ -223,6 +223,31 @@ describe('editing through mutations', () => {
     expect(history?.text).toBe('1,500 widgets were recalled.');
   });
 
+  it('refuses to give an attribution a second speaker (CONFLICT), and writes nothing', async () => {
+    const before = await nodeCount();
+    const { body } = await asEditor(RECORD_ATTRIBUTION, {
+      input: {
+        id: 'att-ministry-widgets',
+        actorId: 'act-cncert',
+        claimId: 'clm-widgets-recalled',
+        sourceId: 'src-example-article',
+        stance: 'ASSERTS',
+        quote: 'the Ministry of Examples said that 1.500 widgets were recalled',
+        cue: 'said',
+        speech: 'INDIRECT',
+      },
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(body.errors?.[0]?.message).toContain('already linked by BY');
+    const [speakers] = await database.executor.read({
+      name: 'speakers',
+      cypher:
+        "MATCH (:Attribution {id: 'att-ministry-widgets'})-[:BY]->(a) RETURN collect(a.id) AS ids",
+    });
+    expect(speakers?.ids).toEqual(['act-ministry-of-examples']);
+    expect(await nodeCount()).toBe(before);
+  });
+
   it('records citations and claim relations, which then show in chains and contradictions', async () => {
     const cite = await asEditor(
       'mutation { recordCitation(sourceId: "src-example-article", citesSourceId: "src-cncert-annual-report-2018") { cites { id } } }',
@@ -274,6 +299,46 @@ describe('query limits', () => {
     expect(costly.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('answers a syntax error with 400 GRAPHQL_PARSE_FAILED, and too many tokens with QUERY_TOO_COMPLEX', async () => {
+    const broken = await api.graphql('{ claim(id: ');
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const long = await api.graphql(
+      `{ ${Array.from({ length: 3100 }, () => '__typename').join(' ')} }`,
+    );
+    expect(long.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('answers a body that is not JSON with a JSON error and no stack trace', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
+    });
+    expect(text).not.toMatch(/node_modules|at .*\.js/);
+  });
+
+  it('refuses impossible dates and reversed ranges with BAD_USER_INPUT', async () => {
+    const impossible = await api.graphql(
+      '{ claims(filter: { from: "2019-13-45" }) { totalCount } }',
+    );
+    expect(impossible.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.from',
+    });
+    const reversed = await api.graphql(
+      '{ claims(filter: { from: "2019-06-12", to: "2019-06-01" }) { totalCount } }',
+    );
+    expect(reversed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses page sizes outside 1..100 with BAD_USER_INPUT', async () => {
     const { body } = await api.graphql('{ claims(first: 1000) { totalCount } }');
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
@@ -292,5 +357,6 @@ describe('query limits', () => {
       body: JSON.stringify({ query: `{ search(text: "${'x'.repeat(200_000)}") { id } }` }),
     });
     expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

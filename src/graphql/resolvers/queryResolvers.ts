@@ -52,7 +52,16 @@ async function connection(page: IdPage, load: (ids: string[]) => Promise<(unknow
 }
 
 function checkDay(value: string | undefined, field: string) {
-  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  // Date.parse accepts 2019-02-30 and rolls it over, so compare the round trip too.
+  const isCalendarDay = (day: string) => {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return (
+      /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+      !Number.isNaN(time) &&
+      new Date(time).toISOString().startsWith(day)
+    );
+  };
+  if (value !== undefined && !isCalendarDay(value)) {
     throw new AppError(
       'BAD_USER_INPUT',
       `"${field}" must be a day as YYYY-MM-DD; got "${value}".`,
@@ -93,6 +102,11 @@ export const queryResolvers = {
     const filter = args.filter ?? {};
     checkDay(filter.from ?? undefined, 'filter.from');
     checkDay(filter.to ?? undefined, 'filter.to');
+    if (filter.from && filter.to && filter.from > filter.to) {
+      throw new AppError('BAD_USER_INPUT', '"filter.from" is after "filter.to".', {
+        field: 'filter.from',
+      });
+    }
     const page = await listClaims(executor, filter, pageRequest(args, sortKeys.claims));
     return connection(page, (ids) => loaders.node(Label.Claim).loadMany(ids));
   },
