@@ -5,7 +5,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.cache', '.local', 'console/dist', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.cache',
+      '.local',
+      'console/dist',
+      'console/explore/dist',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,10 @@ const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location
 const storage = namespacedStorage('claimgraph');
 const examplesSidebar = examplesPlugin(examples);
 
+// `/graphiql/?query=<urlencoded GraphQL>` (e.g. the explorer's "Open this query in GraphiQL")
+// opens that query as the active tab: a new tab, or the stored tab that already holds it.
+const urlQuery = new URLSearchParams(window.location.search).get('query') || undefined;
+
 const container = document.getElementById('graphiql');
 if (!container) throw new Error('#graphiql container missing');
 container.textContent = '';
@@ -24,7 +28,8 @@ createRoot(container).render(
       fetcher={fetcher}
       storage={storage}
       defaultQuery={defaultQuery}
-      defaultTabs={[{ query: defaultQuery }]}
+      defaultTabs={[{ query: urlQuery ?? defaultQuery }]}
+      initialQuery={urlQuery}
       shouldPersistHeaders={false}
       plugins={[examplesSidebar, HISTORY_PLUGIN]}
       visiblePlugin={examplesSidebar}

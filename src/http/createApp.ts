@@ -7,6 +7,7 @@ import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
+import { exploreRouter } from './exploreRoute.js';
 import { graphiqlRouter } from './graphiqlRoute.js';
 import { healthHandler } from './healthRoute.js';
 import { jsonErrorHandler } from './jsonErrorHandler.js';
@@ -26,8 +27,8 @@ export interface App {
 }
 
 /**
- * Express app with /graphql (Apollo), /graphiql (the offline console) and /health. Does not
- * listen: main.ts and the tests decide where.
+ * Express app with /graphql (Apollo), /graphiql (the offline console), /explore (the
+ * journalists' explorer) and /health. Does not listen: main.ts and the tests decide where.
  */
 export async function createApp({
   executor,
@@ -59,6 +60,7 @@ export async function createApp({
   app.disable('x-powered-by');
   app.get('/health', healthHandler(executor));
   app.use('/graphiql', graphiqlRouter());
+  app.use('/explore', exploreRouter());
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

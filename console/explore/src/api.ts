@@ -1,0 +1,278 @@
+// The explorer's two GraphQL requests (POST /graphql, JSON) and the shapes they return.
+import type { Stance } from './theme';
+
+export type ActorKind = 'PERSON' | 'ORGANISATION' | 'STATE' | 'MEDIA_OUTLET' | 'UNNAMED_GROUP';
+
+export interface TimeExpression {
+  raw: string | null;
+  value: string;
+  precision: string;
+  basis: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  anonymous: boolean;
+  description: string | null;
+  aliases: string[];
+}
+
+export interface Attribution {
+  id: string;
+  stance: Stance;
+  quote: string;
+  quoteStart: number;
+  quoteEnd: number;
+  cue: string;
+  speech: 'DIRECT' | 'INDIRECT';
+  said: TimeExpression | null;
+  actor: Actor;
+  source: { id: string; title: string };
+}
+
+export interface ChainSource {
+  id: string;
+  title: string;
+  kind: string;
+  primary: boolean;
+  publisher: { id: string; name: string; stateAffiliation: { name: string } | null } | null;
+}
+
+export interface SourcingChain {
+  reachesPrimary: boolean;
+  circular: boolean;
+  hops: { position: number; source: ChainSource; attributions: { id: string }[] }[];
+  origin: { id: string; title: string };
+}
+
+export interface Quantity {
+  raw: string;
+  value: number;
+  unit: string;
+  kind: string;
+  change: { raw: string; value: number; unit: string; basis: string } | null;
+}
+
+export interface RelatedClaim {
+  id: string;
+  text: string;
+}
+
+export interface ClaimView {
+  id: string;
+  text: string;
+  quantities: Quantity[];
+  attributions: Attribution[];
+  sourcingChains: SourcingChain[];
+  independentOrigins: number;
+  contradicts: RelatedClaim[];
+  contradictedBy: RelatedClaim[];
+  supports: RelatedClaim[];
+  supportedBy: RelatedClaim[];
+}
+
+export interface SearchHit {
+  kind: 'CLAIM' | 'QUOTE' | 'ACTOR' | 'SOURCE' | 'EVENT';
+  id: string;
+  score: number;
+  text: string;
+  claim: RelatedClaim | null;
+  attribution: { id: string; actor: { name: string } } | null;
+}
+
+/** A claim found by a search: from a CLAIM hit, or the claim of a QUOTE hit. */
+export interface ClaimMatch {
+  claim: RelatedClaim;
+  score: number;
+  /** The matching quotes and who said them (QUOTE hits). */
+  quotes: { text: string; speaker: string }[];
+}
+
+/** An error answered by the API (GraphQL errors or a non-JSON / HTTP failure). */
+export class ApiError extends Error {}
+
+/**
+ * The one query that loads a claim's picture. The id is written into the query (not passed as a
+ * variable) so that exactly this text can be opened in GraphiQL.
+ */
+export function claimQuery(claimId: string): string {
+  return `# claimgraph explorer: the claim, who said or denied it, its sourcing chains and related claims
+query ExploreClaim {
+  claim(id: ${JSON.stringify(claimId)}) {
+    id
+    text
+    quantities {
+      raw
+      value
+      unit
+      kind
+      change {
+        raw
+        value
+        unit
+        basis
+      }
+    }
+    attributions {
+      id
+      stance
+      quote
+      quoteStart
+      quoteEnd
+      cue
+      speech
+      said {
+        raw
+        value
+        precision
+        basis
+      }
+      actor {
+        id
+        name
+        kind
+        anonymous
+        description
+        aliases
+      }
+      source {
+        id
+        title
+      }
+    }
+    sourcingChains {
+      reachesPrimary
+      circular
+      hops {
+        position
+        source {
+          id
+          title
+          kind
+          primary
+          publisher {
+            id
+            name
+            stateAffiliation {
+              name
+            }
+          }
+        }
+        attributions {
+          id
+        }
+      }
+      origin {
+        id
+        title
+      }
+    }
+    independentOrigins
+    contradicts {
+      id
+      text
+    }
+    contradictedBy {
+      id
+      text
+    }
+    supports {
+      id
+      text
+    }
+    supportedBy {
+      id
+      text
+    }
+  }
+}
+`;
+}
+
+const SEARCH_QUERY = `query ExplorerSearch($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind
+    id
+    score
+    text
+    claim {
+      id
+      text
+    }
+    attribution {
+      id
+      actor {
+        name
+      }
+    }
+  }
+}`;
+
+/** The link that opens `query` in the GraphiQL console as the active tab. */
+export function graphiqlLink(query: string): string {
+  return `/graphiql/?query=${encodeURIComponent(query)}`;
+}
+
+async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(`The API did not answer: ${String(error)}`);
+  }
+  let body: { data?: T | null; errors?: { message: string }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`The API answered HTTP ${response.status} without JSON`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (!response.ok || body.data == null) {
+    throw new ApiError(`The API answered HTTP ${response.status} without data`);
+  }
+  return body.data;
+}
+
+/** Loads a claim's picture; null when there is no claim with that id. */
+export async function loadClaim(claimId: string, signal?: AbortSignal): Promise<ClaimView | null> {
+  const data = await graphql<{ claim: ClaimView | null }>(claimQuery(claimId), {}, signal);
+  return data.claim;
+}
+
+/**
+ * Full-text search, reduced to the claims it found: CLAIM hits and the claims of QUOTE hits,
+ * each claim once, best score first.
+ */
+export async function searchClaims(
+  text: string,
+  first = 30,
+  signal?: AbortSignal,
+): Promise<ClaimMatch[]> {
+  const data = await graphql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first }, signal);
+  const matches = new Map<string, ClaimMatch>();
+  for (const hit of data.search) {
+    if ((hit.kind !== 'CLAIM' && hit.kind !== 'QUOTE') || !hit.claim) continue;
+    const match = matches.get(hit.claim.id) ?? { claim: hit.claim, score: hit.score, quotes: [] };
+    match.score = Math.max(match.score, hit.score);
+    if (hit.kind === 'QUOTE') {
+      const speaker = hit.attribution?.actor.name ?? 'unknown';
+      const same = match.quotes.find((quote) => quote.text === hit.text);
+      if (same) same.speaker += `, ${speaker}`;
+      else match.quotes.push({ text: hit.text, speaker });
+    }
+    matches.set(hit.claim.id, match);
+  }
+  return [...matches.values()].sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,437 @@
+// The side panel: a summary of the loaded claim, and the details of the hovered or selected node
+// or edge.
+import type { Attribution, ChainSource, ClaimView, RelatedClaim, TimeExpression } from './api';
+import { el } from './dom';
+import { isUnnamed, kindWords, shortName } from './graph';
+import { STANCE_COLOURS, STANCE_MEANINGS } from './theme';
+
+/** What the details panel is asked to show: an element's `type` and `entityId` data fields. */
+export interface Target {
+  type: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The href that opens another claim in the explorer. */
+export const claimHref = (claimId: string): string => `?claim=${encodeURIComponent(claimId)}`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function row(label: string, ...value: (Node | string)[]): HTMLElement[] {
+  return [el('dt', {}, label), el('dd', {}, ...value)];
+}
+
+function stanceBadge(stance: string): HTMLElement {
+  const colour = STANCE_COLOURS[stance as keyof typeof STANCE_COLOURS] ?? '#475569';
+  return el(
+    'span',
+    { class: 'badge', style: `--badge: ${colour}`, 'data-stance': stance },
+    stance.toLowerCase(),
+  );
+}
+
+function timeText(time: TimeExpression | null): (Node | string)[] {
+  if (!time) return ['not known'];
+  const raw = time.raw
+    ? el('q', {}, time.raw)
+    : el('span', { class: 'muted' }, 'no expression in the text');
+  return [
+    raw,
+    ' → ',
+    el('strong', {}, time.value),
+    ` (${time.precision.toLowerCase()})`,
+    el('div', { class: 'muted small' }, time.basis),
+  ];
+}
+
+function claimLink(claim: RelatedClaim): HTMLElement {
+  return el(
+    'a',
+    { href: claimHref(claim.id), class: 'claim-link', 'data-claim-id': claim.id },
+    claim.text,
+  );
+}
+
+function chainSources(claim: ClaimView): Map<string, { source: ChainSource; positions: string[] }> {
+  const found = new Map<string, { source: ChainSource; positions: string[] }>();
+  claim.sourcingChains.forEach((chain, chainIndex) => {
+    for (const hop of chain.hops) {
+      const entry = found.get(hop.source.id) ?? { source: hop.source, positions: [] };
+      const where =
+        hop.source.id === chain.origin.id
+          ? `origin of chain ${chainIndex + 1}`
+          : `hop ${hop.position} of chain ${chainIndex + 1}`;
+      entry.positions.push(where);
+      found.set(hop.source.id, entry);
+    }
+  });
+  return found;
+}
+
+function chainList(claim: ClaimView): HTMLElement | string {
+  if (claim.sourcingChains.length === 0) return el('p', { class: 'muted' }, 'none known');
+  return el(
+    'ol',
+    { class: claim.sourcingChains.length === 1 ? 'chains single' : 'chains' },
+    claim.sourcingChains.map((chain) =>
+      el(
+        'li',
+        {},
+        el(
+          'ol',
+          { class: 'hops' },
+          chain.hops.map((hop) =>
+            el(
+              'li',
+              { title: hop.source.title },
+              hop.source.id === chain.origin.id && chain.reachesPrimary ? '★ ' : '',
+              hop.source.title,
+            ),
+          ),
+        ),
+        el(
+          'div',
+          { class: 'small' },
+          chain.reachesPrimary
+            ? el('span', { class: 'ok' }, '✓ reaches a primary source')
+            : el('span', { class: 'warn' }, '⚠ ends before a primary source'),
+          ' · ',
+          chain.circular
+            ? el('span', { class: 'warn' }, '↻ circular')
+            : el('span', { class: 'ok' }, 'not circular'),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The summary of the loaded claim: text, figures, origins, chains, who said it. */
+export function claimSummary(claim: ClaimView, graphiqlHref: string): HTMLElement {
+  const byStance = new Map<string, string[]>();
+  for (const attribution of claim.attributions) {
+    const names = byStance.get(attribution.stance) ?? [];
+    const name = `${isUnnamed(attribution.actor) ? '? ' : ''}${shortName(attribution.actor)}`;
+    if (!names.includes(name)) names.push(name);
+    byStance.set(attribution.stance, names);
+  }
+  const circular = claim.sourcingChains.filter((chain) => chain.circular).length;
+  return el(
+    'section',
+    { class: 'summary', 'data-claim-id': claim.id },
+    el('h2', {}, 'Claim'),
+    el('p', { class: 'claim-text' }, claim.text),
+    el('p', { class: 'muted small' }, el('code', {}, claim.id)),
+    el(
+      'p',
+      { class: 'links' },
+      el(
+        'a',
+        { id: 'graphiql-link', href: graphiqlHref, target: '_blank', rel: 'noopener' },
+        'Open this query in GraphiQL ↗',
+      ),
+    ),
+    claim.quantities.length > 0 &&
+      el(
+        'ul',
+        { class: 'quantities' },
+        claim.quantities.map((quantity) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, quantity.value.toLocaleString('en')),
+            ` ${quantity.unit}`,
+            el('span', { class: 'muted' }, ` (“${quantity.raw}”)`),
+            quantity.change &&
+              el(
+                'span',
+                {},
+                `, ${quantity.change.value > 0 ? '+' : ''}${quantity.change.value} ${quantity.change.unit} ${quantity.change.basis}`,
+              ),
+          ),
+        ),
+      ),
+    el(
+      'dl',
+      { class: 'facts' },
+      row(
+        'Independent origins',
+        el('strong', { 'data-testid': 'independent-origins' }, String(claim.independentOrigins)),
+        el(
+          'span',
+          { class: 'muted small' },
+          ' — primary sources left after collapsing those that cite one another or share a publisher, owner or state',
+        ),
+      ),
+      row(
+        'Circular reporting',
+        circular > 0
+          ? el(
+              'span',
+              { class: 'warn', 'data-testid': 'circular' },
+              `yes: ${plural(circular, 'chain')} cite back into themselves`,
+            )
+          : el('span', { 'data-testid': 'circular' }, 'no'),
+      ),
+      row(
+        'Said by',
+        claim.attributions.length === 0
+          ? 'nobody on record'
+          : el(
+              'ul',
+              { class: 'stances' },
+              [...byStance].map(([stance, names]) =>
+                el('li', {}, stanceBadge(stance), ' ', names.join(', ')),
+              ),
+            ),
+      ),
+    ),
+    el(
+      'h3',
+      { class: 'chains-title' },
+      claim.sourcingChains.length === 1
+        ? 'Sourcing chain'
+        : `Sourcing chains (${claim.sourcingChains.length})`,
+    ),
+    chainList(claim),
+  );
+}
+
+function attributionDetails(attribution: Attribution, sourceTitle: string): HTMLElement[] {
+  const actor = attribution.actor;
+  return [
+    el(
+      'h3',
+      {},
+      actor.name,
+      ' ',
+      stanceBadge(attribution.stance),
+      isUnnamed(actor) &&
+        el(
+          'span',
+          { class: 'tag-unnamed' },
+          actor.kind === 'UNNAMED_GROUP' ? 'unnamed group' : 'anonymous',
+        ),
+    ),
+    el('blockquote', { class: 'quote' }, attribution.quote),
+    el(
+      'p',
+      { class: 'muted small where' },
+      'Characters ',
+      el('span', { class: 'offsets' }, `${attribution.quoteStart}–${attribution.quoteEnd}`),
+      ` in ${sourceTitle}`,
+    ),
+    el(
+      'dl',
+      { class: 'facts' },
+      row(
+        'Stance',
+        `${attribution.stance.toLowerCase()} — ${STANCE_MEANINGS[attribution.stance] ?? ''}`,
+      ),
+      row('Cue', el('q', {}, attribution.cue)),
+      row(
+        'Speech',
+        attribution.speech === 'DIRECT' ? 'direct (quoted words)' : 'indirect (reported)',
+      ),
+      row('Said', ...timeText(attribution.said)),
+      row('Attribution', el('code', {}, attribution.id)),
+    ),
+  ];
+}
+
+/** Details of one node or edge of the picture. */
+export function targetDetails(claim: ClaimView, target: Target): HTMLElement {
+  const panel = el('section', { class: 'details', 'data-type': target.type });
+  const sources = chainSources(claim);
+  const titleOf = (id: string) =>
+    sources.get(id)?.source.title ??
+    claim.attributions.find((a) => a.source.id === id)?.source.title ??
+    id;
+  const related = [
+    ...claim.contradicts,
+    ...claim.contradictedBy,
+    ...claim.supports,
+    ...claim.supportedBy,
+  ];
+  const textOf = (id: string) =>
+    id === claim.id ? claim.text : (related.find((c) => c.id === id)?.text ?? id);
+
+  switch (target.type) {
+    case 'attribution': {
+      const attribution = claim.attributions.find((a) => a.id === target.entityId);
+      if (!attribution) break;
+      panel.append(
+        el('h2', {}, 'Attribution'),
+        ...attributionDetails(attribution, attribution.source.title),
+      );
+      return panel;
+    }
+    case 'actor': {
+      const attributions = claim.attributions.filter((a) => a.actor.id === target.entityId);
+      const actor = attributions[0]?.actor;
+      if (!actor) break;
+      panel.append(
+        el('h2', {}, isUnnamed(actor) ? 'Unnamed speaker' : 'Actor'),
+        el(
+          'h3',
+          {},
+          actor.name,
+          isUnnamed(actor) &&
+            el(
+              'span',
+              { class: 'tag-unnamed' },
+              actor.kind === 'UNNAMED_GROUP' ? 'unnamed group' : 'anonymous',
+            ),
+        ),
+        el(
+          'dl',
+          { class: 'facts' },
+          row('Kind', kindWords(actor.kind)),
+          actor.aliases.length > 0 ? row('Also called', actor.aliases.join('; ')) : [],
+          row('Anonymous', actor.anonymous ? 'yes — the text does not name this speaker' : 'no'),
+          actor.description ? row('Description', actor.description) : [],
+          row('Actor', el('code', {}, actor.id)),
+        ),
+        el('h3', {}, `On this claim (${plural(attributions.length, 'attribution')})`),
+        ...attributions.flatMap((a) => [
+          el(
+            'div',
+            { class: 'attribution-brief' },
+            stanceBadge(a.stance),
+            ' ',
+            el('q', {}, a.cue),
+            el('blockquote', { class: 'quote' }, a.quote),
+            el(
+              'div',
+              { class: 'muted small' },
+              `${a.quoteStart}–${a.quoteEnd} in ${a.source.title}`,
+            ),
+          ),
+        ]),
+      );
+      return panel;
+    }
+    case 'source': {
+      const entry = sources.get(target.entityId ?? '');
+      if (!entry) break;
+      const { source, positions } = entry;
+      const recordedIds = new Set(
+        claim.sourcingChains.flatMap((chain) =>
+          chain.hops
+            .filter((hop) => hop.source.id === source.id)
+            .flatMap((hop) => hop.attributions.map((a) => a.id)),
+        ),
+      );
+      const recorded = claim.attributions.filter(
+        (a) => recordedIds.has(a.id) || a.source.id === source.id,
+      );
+      panel.append(
+        el('h2', {}, 'Source'),
+        el('h3', {}, source.title),
+        el(
+          'dl',
+          { class: 'facts' },
+          row('Kind', kindWords(source.kind)),
+          row(
+            'Primary',
+            source.primary ? 'yes — an original source' : 'no — it draws on other sources',
+          ),
+          row('Publisher', source.publisher?.name ?? 'not known'),
+          row(
+            'State affiliation',
+            source.publisher?.stateAffiliation?.name ?? (source.publisher ? 'none recorded' : '—'),
+          ),
+          row('On the chain', positions.join('; ')),
+          row('Source', el('code', {}, source.id)),
+        ),
+        el('h3', {}, `Attributions of this claim recorded here (${recorded.length})`),
+        recorded.length === 0
+          ? el('p', { class: 'muted' }, 'none recorded in this source’s text')
+          : el(
+              'ul',
+              { class: 'stances' },
+              recorded.map((a) =>
+                el('li', {}, stanceBadge(a.stance), ' ', a.actor.name, ' ', el('q', {}, a.cue)),
+              ),
+            ),
+      );
+      return panel;
+    }
+    case 'claim':
+    case 'related': {
+      const id = target.entityId ?? '';
+      if (id === claim.id) {
+        panel.append(
+          el('h2', {}, 'This claim'),
+          el('p', {}, 'The claim being explored; see the summary above.'),
+        );
+        return panel;
+      }
+      const relations = [
+        claim.contradicts.some((c) => c.id === id) && 'this claim contradicts it',
+        claim.contradictedBy.some((c) => c.id === id) && 'it contradicts this claim',
+        claim.supports.some((c) => c.id === id) && 'this claim supports it',
+        claim.supportedBy.some((c) => c.id === id) && 'it supports this claim',
+      ].filter((r): r is string => typeof r === 'string');
+      panel.append(
+        el('h2', {}, 'Related claim'),
+        el('p', { class: 'claim-text' }, textOf(id)),
+        el(
+          'dl',
+          { class: 'facts' },
+          row('Relation', relations.join('; ')),
+          row('Claim', el('code', {}, id)),
+        ),
+        el('p', {}, claimLink({ id, text: 'Explore this claim →' })),
+      );
+      return panel;
+    }
+    case 'cites':
+      panel.append(
+        el('h2', {}, 'Citation'),
+        el(
+          'p',
+          {},
+          el('strong', {}, titleOf(target.from ?? '')),
+          ' draws on ',
+          el('strong', {}, titleOf(target.to ?? '')),
+        ),
+      );
+      return panel;
+    case 'carries':
+      panel.append(
+        el('h2', {}, 'Carries the claim'),
+        el(
+          'p',
+          {},
+          el('strong', {}, titleOf(target.from ?? '')),
+          ' is the latest source carrying this claim; its sourcing chain starts there.',
+        ),
+      );
+      return panel;
+    case 'contradicts':
+    case 'supports':
+      panel.append(
+        el('h2', {}, target.type === 'contradicts' ? 'Contradiction' : 'Support'),
+        el('p', { class: 'claim-text' }, textOf(target.from ?? '')),
+        el('p', { class: 'relation-word' }, target.type),
+        el('p', { class: 'claim-text' }, textOf(target.to ?? '')),
+      );
+      return panel;
+  }
+  panel.append(el('p', { class: 'muted' }, 'Nothing more is known about this element.'));
+  return panel;
+}
+
+/** The panel's content when nothing is hovered or selected. */
+export function detailsHint(): HTMLElement {
+  return el(
+    'section',
+    { class: 'details hint' },
+    el(
+      'p',
+      { class: 'muted' },
+      'Hover over or click a node or an edge to see its details: quotes, cue verbs, dates, offsets, publishers.',
+    ),
+  );
+}
