@@ -177,6 +177,9 @@ describe('Claim explorer at /explore', () => {
       .poll(() => page.locator('[data-testid="independent-origins"]').innerText())
       .toBe('1');
     expect(await page.locator('[data-testid="circular"]').innerText()).toBe('no');
+    expect(await page.locator('[data-testid="warnings"]').innerText()).toMatch(
+      /only through outlets or agencies affiliated with China/,
+    );
 
     // Clicking CNCERT's attribution shows the verbatim quote and where it sits in the article.
     await clickEdge(page, 'attribution:att-cncert-servers-hosts');

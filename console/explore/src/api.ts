@@ -67,6 +67,15 @@ export interface ClaimView {
   attributions: Attribution[];
   sourcingChains: SourcingChain[];
   independentOrigins: number;
+  sourcing: {
+    flags: {
+      singleOrigin: boolean;
+      onlyAnonymousSpeakers: boolean;
+      onlyStateAffiliated: boolean;
+      stateAffiliations: { name: string }[];
+      deniedBy: { name: string }[];
+    };
+  };
   contradicts: RelatedClaim[];
   contradictedBy: RelatedClaim[];
   supports: RelatedClaim[];
@@ -170,6 +179,19 @@ query ExploreClaim {
       }
     }
     independentOrigins
+    sourcing {
+      flags {
+        singleOrigin
+        onlyAnonymousSpeakers
+        onlyStateAffiliated
+        stateAffiliations {
+          name
+        }
+        deniedBy {
+          name
+        }
+      }
+    }
     contradicts {
       id
       text

@@ -163,6 +163,7 @@ export function claimSummary(claim: ClaimView, graphiqlHref: string): HTMLElemen
           ' — primary sources left after collapsing those that cite one another or share a publisher, owner or state',
         ),
       ),
+      row('Warnings', warningList(claim)),
       row(
         'Circular reporting',
         circular > 0
@@ -195,6 +196,26 @@ export function claimSummary(claim: ClaimView, graphiqlHref: string): HTMLElemen
     ),
     chainList(claim),
   );
+}
+
+/** The sourcing flags a journalist checks first, in words. */
+function warningList(claim: ClaimView): HTMLElement {
+  const { flags } = claim.sourcing;
+  const warnings = [
+    flags.singleOrigin ? 'one independent origin only' : '',
+    flags.onlyStateAffiliated
+      ? `reaches this source only through outlets or agencies affiliated with ${flags.stateAffiliations.map((s) => s.name).join(', ')}`
+      : '',
+    flags.onlyAnonymousSpeakers ? 'only anonymous or unnamed speakers' : '',
+    flags.deniedBy.length > 0 ? `denied by ${flags.deniedBy.map((a) => a.name).join(', ')}` : '',
+  ].filter((warning) => warning !== '');
+  return warnings.length === 0
+    ? el('span', { 'data-testid': 'warnings' }, 'none')
+    : el(
+        'ul',
+        { class: 'warn', 'data-testid': 'warnings' },
+        warnings.map((warning) => el('li', {}, warning)),
+      );
 }
 
 function attributionDetails(attribution: Attribution, sourceTitle: string): HTMLElement[] {
