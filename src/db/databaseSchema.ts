@@ -29,6 +29,8 @@ export function databaseSchemaStatements(): string[] {
     `CREATE INDEX actor_kind IF NOT EXISTS FOR (n:${Label.Actor}) ON (n.kind)`,
     `CREATE INDEX source_kind IF NOT EXISTS FOR (n:${Label.Source}) ON (n.kind)`,
     `CREATE INDEX revision_of IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.revisionOf)`,
+    // Revisions are not in identifiedLabels (no uniqueness needed), but import matches them by id.
+    `CREATE INDEX revision_id IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.id)`,
   );
   for (const index of Object.values(fullTextIndexes)) {
     const properties = index.properties.map((property) => `n.${property}`).join(', ');

@@ -8,6 +8,8 @@ import { createContext, type AccessPolicy, type GraphQLContext } from '../graphq
 import { createFormatError } from '../graphql/formatError.js';
 import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
 import { exploreRouter } from './exploreRoute.js';
+import { exportRouter } from './exportRoute.js';
+import { readAccess } from './readAccess.js';
 import { graphiqlRouter } from './graphiqlRoute.js';
 import { healthHandler } from './healthRoute.js';
 import { jsonErrorHandler } from './jsonErrorHandler.js';
@@ -28,7 +30,7 @@ export interface App {
 
 /**
  * Express app with /graphql (Apollo), /graphiql (the offline console), /explore (the
- * journalists' explorer) and /health. Does not listen: main.ts and the tests decide where.
+ * journalists' explorer), /export (JSON, CSV, GraphML, JSON-LD) and /health. Does not listen: main.ts and the tests decide where.
  */
 export async function createApp({
   executor,
@@ -61,6 +63,7 @@ export async function createApp({
   app.get('/health', healthHandler(executor));
   app.use('/graphiql', graphiqlRouter());
   app.use('/explore', exploreRouter());
+  app.use('/export', readAccess(access), exportRouter(executor, log));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
