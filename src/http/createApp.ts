@@ -7,10 +7,9 @@ import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
-import { exploreRouter } from './exploreRoute.js';
 import { exportRouter } from './exportRoute.js';
 import { readAccess } from './readAccess.js';
-import { graphiqlRouter } from './graphiqlRoute.js';
+import { consoleRouter } from './consoleRoute.js';
 import { healthHandler } from './healthRoute.js';
 import { jsonErrorHandler } from './jsonErrorHandler.js';
 
@@ -61,8 +60,8 @@ export async function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', healthHandler(executor));
-  app.use('/graphiql', graphiqlRouter());
-  app.use('/explore', exploreRouter());
+  app.use('/graphiql', consoleRouter('graphiql'));
+  app.use('/explore', consoleRouter('explore'));
   app.use('/export', readAccess(access), exportRouter(executor, log));
   app.use(
     '/graphql',
