@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { NEO4J_VERSION } from '../src/localNeo4j/neo4jVersion.js';
+
+/** What a benchmark ran on, recorded beside its numbers. */
+export function machineDetails() {
+  let kernel = os.release();
+  try {
+    kernel = readFileSync('/proc/version', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    // not Linux: os.release() will do
+  }
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    neo4j: `${NEO4J_VERSION} Community (local, auth off, 128 MB page cache)`,
+    kernel,
+  };
+}
