@@ -66,6 +66,7 @@ const reads = [
   ),
 ];
 let writesSent = 0;
+let writesAcknowledged = 0;
 let graphqlErrors = 0;
 const sampleMemory = () => process.memoryUsage();
 const boltConnections = () => {
@@ -75,16 +76,45 @@ const boltConnections = () => {
   return out.split('\n').filter((line) => line.trim() !== '').length;
 };
 
-// Warm up (plans compiled, pool filled) before the measured run.
+/** The request mix: the three reads, then a write with a fresh id each time. */
+const requestMix = (): autocannon.Request[] => [
+  ...reads.map((readBody) => ({
+    body: readBody,
+    onResponse: (_status: number, responseBody: string) => {
+      if (responseBody.includes('"errors"')) graphqlErrors++;
+    },
+  })),
+  {
+    setupRequest: (request: autocannon.Request) => {
+      const n = writesSent++;
+      return {
+        ...request,
+        body: body('mutation ($input: RecordClaimInput!) { recordClaim(input: $input) { id } }', {
+          input: { id: `clm-load-${n}`, text: `Load test claim ${n}.`, topics: ['load-test'] },
+        }),
+      };
+    },
+    onResponse: (_status: number, responseBody: string) => {
+      if (responseBody.includes('"errors"')) graphqlErrors++;
+      else writesAcknowledged++;
+    },
+  },
+];
+
+// Warm up with the same mix (plans compiled, pool filled) before the measured run.
 await autocannon({
   url,
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: reads[0],
-  duration: 3,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+  duration: 5,
   connections,
+  requests: requestMix(),
 });
+graphqlErrors = 0;
+const warmupWrites = writesAcknowledged;
+writesAcknowledged = 0;
 const memoryAtStart = sampleMemory();
+const loadAverageAtStart = os.loadavg()[0]!.toFixed(2);
 let maxBolt = 0;
 const samples: number[] = [];
 const sampler = setInterval(() => {
@@ -99,28 +129,7 @@ const result = await autocannon({
   headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
   duration: seconds,
   connections,
-  requests: [
-    ...reads.map((readBody) => ({
-      body: readBody,
-      onResponse: (_status: number, responseBody: string) => {
-        if (responseBody.includes('"errors"')) graphqlErrors++;
-      },
-    })),
-    {
-      setupRequest: (request: autocannon.Request) => {
-        const n = writesSent++;
-        return {
-          ...request,
-          body: body('mutation ($input: RecordClaimInput!) { recordClaim(input: $input) { id } }', {
-            input: { id: `clm-load-${n}`, text: `Load test claim ${n}.`, topics: ['load-test'] },
-          }),
-        };
-      },
-      onResponse: (_status: number, responseBody: string) => {
-        if (responseBody.includes('"errors"')) graphqlErrors++;
-      },
-    },
-  ],
+  requests: requestMix(),
 });
 clearInterval(sampler);
 const memoryAtEnd = sampleMemory();
@@ -131,6 +140,7 @@ const [stored] = await executor.read({
 
 const report = {
   when: new Date().toISOString(),
+  loadAverage: loadAverageAtStart,
   machine: machineDetails(),
   seconds,
   connections,
@@ -148,8 +158,8 @@ const report = {
     p99: result.latency.p99,
     max: result.latency.max,
   },
-  writesSent,
-  writesStored: Number(stored?.n),
+  writesAcknowledged,
+  writesStored: Number(stored?.n) - warmupWrites,
   memoryMiB: {
     rssStart: mib(memoryAtStart.rss),
     rssEnd: mib(memoryAtEnd.rss),
@@ -182,7 +192,8 @@ function loadMarkdown(r: typeof report) {
 
 ${r.when} · ${r.machine.cpus} × ${r.machine.cpuModel} · ${r.machine.memoryGiB} GiB · Node ${r.machine.node} · Neo4j ${r.machine.neo4j}
 
-${r.seconds} s, ${r.connections} connections on loopback, mix ${r.mix}.
+${r.seconds} s, ${r.connections} connections on loopback, mix ${r.mix}. Load generator, API and
+Neo4j share the machine's cores; the load average when the run started was ${r.loadAverage}.
 
 | measure | value |
 |---|---|
@@ -192,7 +203,7 @@ ${r.seconds} s, ${r.connections} connections on loopback, mix ${r.mix}.
 | GraphQL errors in bodies | ${r.graphqlErrors} |
 | errors logged by the server | ${r.serverErrors} |
 | latency p50 / p90 / p99 / max | ${r.latencyMs.p50} / ${r.latencyMs.p90} / ${r.latencyMs.p99} / ${r.latencyMs.max} ms |
-| writes sent / stored | ${r.writesSent} / ${r.writesStored} |
+| writes acknowledged / stored | ${r.writesAcknowledged} / ${r.writesStored} (a write still in flight when the run stops may be stored without being counted) |
 | API RSS start → end (max during run) | ${r.memoryMiB.rssStart} → ${r.memoryMiB.rssEnd} MiB (${r.memoryMiB.rssMaxDuringRun}) |
 | API heap used start → end | ${r.memoryMiB.heapUsedStart} → ${r.memoryMiB.heapUsedEnd} MiB |
 | most Bolt connections open at once | ${r.maxBoltConnections} (driver pool limit ${r.driverPoolLimit}) |
