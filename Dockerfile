@@ -10,4 +10,5 @@ RUN npm run build:console
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node
-CMD ["npx", "tsx", "src/main.ts"]
+# node itself (not npx or npm) is PID 1, so SIGTERM reaches main.ts and shutdown runs.
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -55,7 +55,10 @@ async function main(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down…`);
-    server.close();
+    // Let requests in flight finish (up to 10 s), then cut what is left.
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     server.closeAllConnections();
     await app.stop();
     await driver.close();

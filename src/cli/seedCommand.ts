@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { projectRoot, type Config } from '../config/config.js';
 import { defaultSeedFiles } from '../ingest/defaultSeedFiles.js';
 import { loadSeedFile } from '../ingest/loadSeedFile.js';
-import { seedSetSchema } from '../ingest/seedFormat.js';
+import { seedJsonSchema } from '../ingest/seedJsonSchema.js';
 import { formatSeedProblem, validateSeedFile } from '../ingest/validateSeedSet.js';
 import { openDatabase } from './openDatabase.js';
 
@@ -73,9 +72,8 @@ async function load(files: string[], config: Config): Promise<number> {
 }
 
 function writeJsonSchema(): number {
-  const schema = z.toJSONSchema(seedSetSchema, { io: 'input' });
   const file = path.join(projectRoot, 'seeds/seed.schema.json');
-  writeFileSync(file, `${JSON.stringify({ title: 'claimgraph seed set', ...schema }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(seedJsonSchema(), null, 2)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
   return 0;
 }

@@ -174,9 +174,11 @@ async function pageOf(
           ${match}
           WITH n, ${sortKey} AS key
           WHERE $afterId IS NULL OR key ${before} $afterKey OR (key = $afterKey AND n.id ${before} $afterId)
-          RETURN n.id AS id, key ORDER BY key ${after}, id ${after} LIMIT $limit
+          WITH n.id AS id, key ORDER BY key ${after}, id ${after} LIMIT $limit
+          // Aggregating inside the subquery keeps one row when the page is empty.
+          RETURN collect({id: id, key: key}) AS items
         }
-        RETURN totalCount, collect({id: id, key: key}) AS items`,
+        RETURN totalCount, items`,
     },
     {
       ...parameters,

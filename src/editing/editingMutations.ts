@@ -5,7 +5,7 @@ import { Label, Rel, claimRelationTypes } from '../db/graphVocabulary.js';
 import { storedProperties } from '../db/graphWritePlan.js';
 import { AppError } from '../errors/appError.js';
 import { planSeedLoad } from '../ingest/planSeedLoad.js';
-import { seedSetSchema, type SeedSet } from '../ingest/seedFormat.js';
+import { isWellFormedText, seedSetSchema, type SeedSet } from '../ingest/seedFormat.js';
 import { writeRecords } from './writeRecords.js';
 
 /** Input field names that differ from the seed format's (ids of other nodes end in `Id`). */
@@ -23,6 +23,16 @@ const inputFieldNames: Record<string, string> = {
 };
 
 const MAX_SOURCE_TEXT = 1_000_000;
+
+/** Refuses text with a lone surrogate, which Neo4j would store altered (as U+FFFD). */
+function refuseMalformedText(text: string | null | undefined, field: string): void {
+  if (text && !isWellFormedText(text))
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `${field}: must be valid Unicode text (it holds a lone surrogate)`,
+      { field },
+    );
+}
 
 type Section = 'sources' | 'actors' | 'claims' | 'attributions';
 
@@ -99,6 +109,7 @@ export async function recordSource(
       field: 'input.text',
     });
   }
+  refuseMalformedText(input.text, 'input.text');
   const { publisherId, text, ...rest } = input;
   const seedSet = validatedSeedSet('sources', { ...rest, publisher: publisherId });
   const sourceTexts = new Map(text ? [[input.id, text]] : []);
@@ -339,6 +350,7 @@ export async function relateClaims(
     });
   if (notes && notes.length > 10_000)
     throw new AppError('BAD_USER_INPUT', 'notes: at most 10000 characters', { field: 'notes' });
+  refuseMalformedText(notes, 'notes');
   await writeRecords(executor, caller, {
     mutation: 'relateClaims',
     plan: {
@@ -378,6 +390,7 @@ export async function correctClaim(
       field: 'input.reason',
     });
   }
+  refuseMalformedText(input.reason, 'input.reason');
   const [row] = await executor.read(
     {
       name: 'claimForCorrection',

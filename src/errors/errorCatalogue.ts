@@ -9,6 +9,11 @@ export const errorCatalogue = {
     httpStatus: 400,
     meaning: 'The query does not match the schema (unknown field, wrong argument type…).',
   },
+  BAD_REQUEST: {
+    httpStatus: 400,
+    meaning:
+      'The HTTP request is not a GraphQL request the server accepts (possible CSRF, a batch, a mutation over GET, a malformed field, an unknown operation name).',
+  },
   NOT_FOUND: { httpStatus: 404, meaning: 'No node has the given id.' },
   CONFLICT: { httpStatus: 409, meaning: 'The write contradicts data already in the graph.' },
   UNAUTHENTICATED: {

@@ -4,14 +4,11 @@ import { AppError } from '../errors/appError.js';
 import { errorCatalogue } from '../errors/errorCatalogue.js';
 import { isQueryLimitError } from './queryLimits.js';
 
-/** Codes Apollo and graphql-js set themselves, passed through unchanged. */
-const passThroughCodes = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
+/** Codes Apollo sets for requests it refuses, which the catalogue calls BAD_REQUEST. */
+const badRequestCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /**
@@ -44,8 +41,16 @@ export function createFormatError(log: (message: string, error: unknown) => void
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (passThroughCodes.has(code) || code in errorCatalogue)) {
+    if (typeof code === 'string' && code in errorCatalogue && code !== 'INTERNAL') {
       return { ...base, extensions: { code } };
+    }
+    // Apollo's own refusals of the HTTP request: a known code, or none but a 4xx status.
+    const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
+    if (
+      (typeof code === 'string' && badRequestCodes.has(code)) ||
+      (code === undefined && typeof status === 'number' && status >= 400 && status < 500)
+    ) {
+      return { ...base, extensions: { code: 'BAD_REQUEST' } };
     }
     log('INTERNAL: unexpected error', original);
     return { ...base, message: 'Internal server error.', extensions: { code: 'INTERNAL' } };

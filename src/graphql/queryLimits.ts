@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationRule } from 'graphql';
 
 /**
  * Limits every operation must meet before it runs (docs/errors.md lists them). They are
@@ -14,9 +15,22 @@ export const queryLimits = {
   maxCost: 20_000,
 } as const;
 
+/**
+ * The schema has no Subscription type, and graphql-js 16 only notices while executing, with an
+ * error that has no code (so it became INTERNAL): refuse subscriptions while validating.
+ */
+export const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription')
+      context.reportError(
+        new GraphQLError('Subscriptions are not supported by this API.', { nodes: node }),
+      );
+  },
+});
+
 /** Apollo plugins and validation rules enforcing queryLimits, and no batched HTTP requests. */
 export function queryLimitProtection() {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: queryLimits.maxAliases, exposeLimits: true },
     // Tokens are limited by graphql's own parser (see parseOptions below): armor's token plugin
@@ -27,6 +41,7 @@ export function queryLimitProtection() {
     // Field suggestions ("Did you mean…") help researchers; the schema is public anyway.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  return { ...armor, validationRules: [...armor.validationRules, noSubscriptions] };
 }
 
 /** Parser options for Apollo: the token limit, enforced while parsing. */

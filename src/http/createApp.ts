@@ -42,6 +42,8 @@ export async function createApp({
     validationRules: protection.validationRules,
     parseOptions,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: no client of ours sends them, and the cache is not needed.
+    persistedQueries: false,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,

@@ -6,10 +6,14 @@ import { z } from 'zod';
  * Cross-record rules (references resolve, quotes match their offsets) live in validateSeedSet.ts.
  */
 
+/** No lone UTF-16 surrogates: Neo4j stores text as UTF-8 and would turn them into U+FFFD. */
+export const isWellFormedText = (text: string): boolean => !/\p{Cs}/u.test(text);
+const wellFormed = 'must be valid Unicode text (it holds a lone surrogate)';
+
 /** A name, title, cue or unit: one line. */
-const shortText = z.string().min(1).max(500);
+const shortText = z.string().min(1).max(500).refine(isWellFormedText, wellFormed);
 /** A claim text, quote, description or note. */
-const longText = z.string().min(1).max(10_000);
+const longText = z.string().min(1).max(10_000).refine(isWellFormedText, wellFormed);
 
 const id = (prefix: string) =>
   z
@@ -85,7 +89,10 @@ const sourceSchema = z
     publisher: id('act').optional(),
     published: timeSchema.optional(),
     textFile: shortText.optional(),
-    url: z.url().optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .refine(isWellFormedText, wellFormed)
+      .optional(),
     primary: z.boolean().default(false),
     cites: z.array(id('src')).default([]),
     carries: z.array(id('clm')).default([]),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/config.js';
+import { seedJsonSchema } from '../../src/ingest/seedJsonSchema.js';
 import { validateSeedFile, formatSeedProblem } from '../../src/ingest/validateSeedSet.js';
 
 const seedFile = path.join(projectRoot, 'seeds/cncert-2019.seed.yaml');
@@ -114,5 +115,14 @@ describe('seed validation errors', () => {
     const messages = result.problems.map(formatSeedProblem).join('\n');
     expect(messages).toContain('"act-nobody" is not an id in actors');
     expect(messages).toContain('duplicate id');
+  });
+});
+
+describe('seeds/seed.schema.json', () => {
+  it('is the schema generated from the format (run npm run seed:schema after changing it)', () => {
+    const committed: unknown = JSON.parse(
+      readFileSync(path.join(projectRoot, 'seeds/seed.schema.json'), 'utf8'),
+    );
+    expect(committed).toEqual(seedJsonSchema());
   });
 });
