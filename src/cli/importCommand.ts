@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/appError.js';
 import { importGraphFile } from '../export/importGraphDocument.js';
+import { cliEditor } from './cliEditor.js';
 import { openDatabase } from './openDatabase.js';
 
 /** The usage line of `claimgraph import`. */
-export const importUsage = `claimgraph import FILE             check a JSON export in full, then write it in one transaction`;
+export const importUsage = `claimgraph import FILE             check a JSON export in full, then write it in one transaction (needs CLAIMGRAPH_API_KEY, an editor key)`;
 
 /**
  * `claimgraph import FILE`: validates the whole file (refusing it, with every bad record named,
@@ -17,6 +18,8 @@ export async function importCommand(args: string[], config: () => Config): Promi
     return 2;
   }
   const file = path.resolve(args[0]!);
+  const editor = cliEditor(config());
+  console.error(`importing as ${editor.name}`);
   const database = await openDatabase(config(), (line) => console.error(line));
   try {
     const report = await importGraphFile(database.executor, file, (what, done, total) =>

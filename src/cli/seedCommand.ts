@@ -5,10 +5,11 @@ import { defaultSeedFiles } from '../ingest/defaultSeedFiles.js';
 import { loadSeedFile } from '../ingest/loadSeedFile.js';
 import { seedJsonSchema } from '../ingest/seedJsonSchema.js';
 import { formatSeedProblem, validateSeedFile } from '../ingest/validateSeedSet.js';
+import { cliEditor } from './cliEditor.js';
 import { openDatabase } from './openDatabase.js';
 
 export const seedUsage = `claimgraph seed validate [file…]   check seed files, write nothing (default: seeds/*.seed.yaml)
-claimgraph seed load [file…]       validate, then load each file in one transaction
+claimgraph seed load [file…]       validate, then load each file in one transaction (needs CLAIMGRAPH_API_KEY, an editor key)
 claimgraph seed schema             regenerate seeds/seed.schema.json from the format`;
 
 /** `claimgraph seed …`: returns the process exit code. */
@@ -53,11 +54,16 @@ async function load(files: string[], config: Config): Promise<number> {
     console.error('Nothing was written.');
     return 1;
   }
+  const editor = cliEditor(config);
+  console.log(`loading as ${editor.name}`);
   const database = await openDatabase(config, (line) => console.log(line));
   try {
     for (const file of files) {
-      const report = await loadSeedFile(database.executor, file, (step, done, total) =>
-        console.log(`  [${done}/${total}] ${step}`),
+      const report = await loadSeedFile(
+        database.executor,
+        file,
+        (step, done, total) => console.log(`  [${done}/${total}] ${step}`),
+        editor.name,
       );
       console.log(
         `loaded ${report.seedSetId}: nodes ${report.nodesCreated} created, ${report.nodesUpdated} updated, ` +

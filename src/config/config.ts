@@ -30,6 +30,8 @@ export interface Config {
     readonly apiKeysFile: string;
     /** Lock reads too: every request then needs a key (any role). */
     readonly readsRequireKey: boolean;
+    /** The editor key the CLI presents for its writes (seed load, import). */
+    readonly cliApiKey: string | undefined;
   };
 }
 
@@ -64,6 +66,7 @@ const environmentSchema = z.object({
     .min(1)
     .default(path.join(projectRoot, '.local/api-keys.json')),
   READS_REQUIRE_KEY: booleanText.default(false),
+  CLAIMGRAPH_API_KEY: z.string().min(1).optional(),
 });
 
 /** Thrown when the environment is invalid; `problems` names every bad setting at once. */
@@ -109,6 +112,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     auth: {
       apiKeysFile: path.resolve(env.CLAIMGRAPH_API_KEYS_FILE),
       readsRequireKey: env.READS_REQUIRE_KEY,
+      cliApiKey: env.CLAIMGRAPH_API_KEY,
     },
   });
 }

@@ -19,6 +19,8 @@ export async function loadSeedFile(
   executor: Executor,
   file: string,
   onProgress?: WriteProgress,
+  /** The API key name of whoever ran the load (the CLI), recorded with the seed's provenance. */
+  loadedBy?: string,
 ): Promise<SeedLoadReport> {
   const validation = validateSeedFile(file);
   if (!validation.ok) {
@@ -35,7 +37,10 @@ export async function loadSeedFile(
     writeGraphPlan(
       scope,
       plan,
-      { enteredBy: seedSet.enteredBy, enteredVia: `seed:${seedSet.id} (${displayFile})` },
+      {
+        enteredBy: seedSet.enteredBy,
+        enteredVia: `seed:${seedSet.id} (${displayFile})${loadedBy ? ` loaded by ${loadedBy}` : ''}`,
+      },
       onProgress,
     ),
   );

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createApiKey } from '../../src/auth/apiKeys.js';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -397,12 +398,22 @@ describe('the export HTTP routes', () => {
 describe('the export and import commands', () => {
   let database: TestDatabase;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-export-cli-'));
-  const cli = (...args: string[]) =>
+  const keysFile = path.join(dir, 'api-keys.json');
+  const editorKey = createApiKey(keysFile, 'cli-editor', 'editor');
+  const readerKey = createApiKey(keysFile, 'cli-reader', 'reader');
+  const cli = (...args: string[]) => cliAs(editorKey, ...args);
+  const cliAs = (key: string | undefined, ...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: projectRoot,
       encoding: 'utf8',
       // The test server runs with auth off, which accepts any credentials.
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: 'unused-auth-is-off' },
+      env: {
+        ...process.env,
+        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_PASSWORD: 'unused-auth-is-off',
+        CLAIMGRAPH_API_KEYS_FILE: keysFile,
+        CLAIMGRAPH_API_KEY: key ?? '',
+      },
       timeout: 120_000,
     });
 
@@ -438,6 +449,21 @@ describe('the export and import commands', () => {
     const jsonld = cli('export', '--format', 'jsonld', '--claim', serverClaim);
     expect(jsonld.status, jsonld.stderr).toBe(0);
     expect(JSON.parse(jsonld.stdout)).toMatchObject({ '@context': 'https://schema.org' });
+  });
+
+  it('refuses CLI writes without an editor key, before touching the database', async () => {
+    const before = await snapshot(database);
+    const file = path.join(dir, 'backup-for-keys.json');
+    expect(cli('export', '--format', 'json', '--out', file).status).toBe(0);
+    const anonymous = cliAs(undefined, 'import', file);
+    expect(anonymous.status).toBe(1);
+    expect(anonymous.stderr).toContain('Error [UNAUTHENTICATED]');
+    const reader = cliAs(readerKey, 'import', file);
+    expect(reader.status).toBe(1);
+    expect(reader.stderr).toContain('Error [FORBIDDEN]');
+    const seed = cliAs(readerKey, 'seed', 'load');
+    expect(seed.stderr).toContain('Error [FORBIDDEN]');
+    expect(await snapshot(database)).toEqual(before);
   });
 
   it('exits 2 on usage errors and 1 on a refused file', async () => {
