@@ -2,16 +2,7 @@ import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
 import type { GraphQLContext } from '../context.js';
 import { withStance } from './claimResolvers.js';
-import { present, provenance, timeExpression } from './shared.js';
-
-type ActorLink = typeof Rel.BASED_IN | typeof Rel.STATE_AFFILIATED_WITH | typeof Rel.OWNED_BY;
-
-function linkedActor(type: ActorLink) {
-  return async (actor: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const [link] = await loaders.neighbours(Label.Actor, type, 'out', Label.Actor).load(actor.id);
-    return link ? loaders.node(Label.Actor).load(link.id) : null;
-  };
-}
+import { linkedNode, linkedNodes, provenance, timeExpression } from './shared.js';
 
 /** Resolvers of types Actor, Affiliation and Participation. */
 export const actorResolvers = {
@@ -27,24 +18,15 @@ export const actorResolvers = {
         organisationId: link.id,
         ...link.properties,
       })),
-    country: linkedActor(Rel.BASED_IN),
-    stateAffiliation: linkedActor(Rel.STATE_AFFILIATED_WITH),
-    ownedBy: linkedActor(Rel.OWNED_BY),
+    country: linkedNode(Label.Actor, Rel.BASED_IN, Label.Actor),
+    stateAffiliation: linkedNode(Label.Actor, Rel.STATE_AFFILIATED_WITH, Label.Actor),
+    ownedBy: linkedNode(Label.Actor, Rel.OWNED_BY, Label.Actor),
     attributions: async (
       actor: NodeProperties,
       args: { stance?: string | null },
       { loaders }: GraphQLContext,
     ) => withStance(await loaders.attributionsOf('actor').load(actor.id), args.stance),
-    events: async (actor: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-      const links = await loaders
-        .neighbours(Label.Actor, Rel.PARTICIPATED_IN, 'out', Label.Event)
-        .load(actor.id);
-      return present(
-        (await loaders
-          .node(Label.Event)
-          .loadMany([...new Set(links.map((link) => link.id))])) as (NodeProperties | null)[],
-      );
-    },
+    events: linkedNodes(Label.Actor, Rel.PARTICIPATED_IN, 'out', Label.Event),
     provenance,
   },
   Affiliation: {

@@ -3,23 +3,7 @@ import { Label, Rel } from '../../db/graphVocabulary.js';
 import { isOnTheRecord, isSpeakingStance } from '../../domain/speakers.js';
 import type { GraphQLContext } from '../context.js';
 import { claimSourcing } from './analysisResolvers.js';
-import { present, provenance, timeExpression } from './shared.js';
-
-type RelatedClaims = typeof Rel.SUPPORTS | typeof Rel.CONTRADICTS | typeof Rel.RESPONDS_TO;
-
-/** Claims related to this one by a claim-to-claim relationship, in the given direction. */
-function relatedClaims(type: RelatedClaims, direction: 'out' | 'in') {
-  return async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders
-      .neighbours(Label.Claim, type, direction, Label.Claim)
-      .load(claim.id);
-    return present(
-      (await loaders
-        .node(Label.Claim)
-        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
-    );
-  };
-}
+import { linkedNodes, present, provenance, timeExpression } from './shared.js';
 
 /** Attributions filtered by an optional stance (stored value, e.g. `denies`). */
 export function withStance(attributions: AttributionRow[], stance: string | null | undefined) {
@@ -32,32 +16,13 @@ export function withStance(attributions: AttributionRow[], stance: string | null
 export const claimResolvers = {
   topics: (claim: NodeProperties) => claim.topics ?? [],
   refersTo: (claim: NodeProperties) => timeExpression(claim, 'refersTo'),
-  quantities: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders
-      .neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity)
-      .load(claim.id);
-    const quantities = present(
-      (await loaders
-        .node(Label.Quantity)
-        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
-    );
-    return quantities.sort((a, b) => Number(a.position) - Number(b.position));
-  },
+  quantities: linkedNodes(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity),
   attributions: async (
     claim: NodeProperties,
     args: { stance?: string | null },
     { loaders }: GraphQLContext,
   ) => withStance(await loaders.attributionsOf('claim').load(claim.id), args.stance),
-  carriedBy: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders
-      .neighbours(Label.Claim, Rel.CARRIES, 'in', Label.Source)
-      .load(claim.id);
-    return present(
-      (await loaders
-        .node(Label.Source)
-        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
-    );
-  },
+  carriedBy: linkedNodes(Label.Claim, Rel.CARRIES, 'in', Label.Source),
   sourcingChains: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
     const analysis = await loaders.sourcing.load(claim.id);
     return analysis.chains.map((chain) => ({ ...chain, claimId: claim.id }));
@@ -65,22 +30,13 @@ export const claimResolvers = {
   sourcing: claimSourcing,
   independentOrigins: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
     (await loaders.sourcing.load(claim.id)).independence.groups.length,
-  contradicts: relatedClaims(Rel.CONTRADICTS, 'out'),
-  contradictedBy: relatedClaims(Rel.CONTRADICTS, 'in'),
-  supports: relatedClaims(Rel.SUPPORTS, 'out'),
-  supportedBy: relatedClaims(Rel.SUPPORTS, 'in'),
-  respondsTo: relatedClaims(Rel.RESPONDS_TO, 'out'),
-  respondedToBy: relatedClaims(Rel.RESPONDS_TO, 'in'),
-  events: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-    const links = await loaders
-      .neighbours(Label.Claim, Rel.CONCERNS, 'out', Label.Event)
-      .load(claim.id);
-    return present(
-      (await loaders
-        .node(Label.Event)
-        .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
-    );
-  },
+  contradicts: linkedNodes(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim),
+  contradictedBy: linkedNodes(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim),
+  supports: linkedNodes(Label.Claim, Rel.SUPPORTS, 'out', Label.Claim),
+  supportedBy: linkedNodes(Label.Claim, Rel.SUPPORTS, 'in', Label.Claim),
+  respondsTo: linkedNodes(Label.Claim, Rel.RESPONDS_TO, 'out', Label.Claim),
+  respondedToBy: linkedNodes(Label.Claim, Rel.RESPONDS_TO, 'in', Label.Claim),
+  events: linkedNodes(Label.Claim, Rel.CONCERNS, 'out', Label.Event),
   hasNamedSpeaker: async (claim: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
     const speaking = (await loaders.attributionsOf('claim').load(claim.id)).filter((a) =>
       isSpeakingStance(a.stance),

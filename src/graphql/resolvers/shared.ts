@@ -1,5 +1,7 @@
 import type { NodeProperties } from '../../db/graphReader.js';
 import type { PageItem } from '../../db/listQueries.js';
+import type { Label, Rel } from '../../db/graphVocabulary.js';
+import type { GraphQLContext } from '../context.js';
 import { AppError } from '../../errors/appError.js';
 
 /** The TimeExpression stored under `<prefix>Raw`, `…Value`… on a node, or null if absent. */
@@ -91,4 +93,31 @@ export function sortRequest(
     );
   }
   return { orderBy: field, descending: orderBy?.direction === 'DESC' };
+}
+
+type NodeLabel = (typeof Label)[keyof typeof Label];
+type RelType = (typeof Rel)[keyof typeof Rel];
+
+/**
+ * A resolver for the nodes at the other end of one relationship type, batched per level of the
+ * query (one round trip for the links, one for the nodes), each node once, in stored order.
+ */
+export function linkedNodes(
+  ownerLabel: NodeLabel,
+  type: RelType,
+  direction: 'out' | 'in',
+  otherLabel: NodeLabel,
+) {
+  return async (owner: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
+    const links = await loaders.neighbours(ownerLabel, type, direction, otherLabel).load(owner.id);
+    const ids = [...new Set(links.map((link) => link.id))];
+    return present((await loaders.node(otherLabel).loadMany(ids)) as (NodeProperties | null)[]);
+  };
+}
+
+/** Like linkedNodes, for a relationship a node has at most one of (a publisher, a country). */
+export function linkedNode(ownerLabel: NodeLabel, type: RelType, otherLabel: NodeLabel) {
+  const all = linkedNodes(ownerLabel, type, 'out', otherLabel);
+  return async (owner: NodeProperties, args: unknown, context: GraphQLContext) =>
+    (await all(owner, args, context))[0] ?? null;
 }

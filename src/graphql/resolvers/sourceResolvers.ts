@@ -2,41 +2,17 @@ import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
 import type { GraphQLContext } from '../context.js';
 import { withStance } from './claimResolvers.js';
-import { present, provenance, timeExpression } from './shared.js';
-
-async function linked(
-  loaders: GraphQLContext['loaders'],
-  owner: NodeProperties,
-  ownerLabel: typeof Label.Source | typeof Label.Event,
-  type: typeof Rel.CITES | typeof Rel.CARRIES | typeof Rel.CONCERNS,
-  direction: 'out' | 'in',
-  otherLabel: typeof Label.Source | typeof Label.Claim,
-) {
-  const links = await loaders.neighbours(ownerLabel, type, direction, otherLabel).load(owner.id);
-  return present(
-    (await loaders
-      .node(otherLabel)
-      .loadMany(links.map((link) => link.id))) as (NodeProperties | null)[],
-  );
-}
+import { linkedNode, linkedNodes, provenance, timeExpression } from './shared.js';
 
 /** Resolvers of types Source and Event. */
 export const sourceResolvers = {
   Source: {
-    publisher: async (source: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
-      const [link] = await loaders
-        .neighbours(Label.Source, Rel.PUBLISHED_BY, 'out', Label.Actor)
-        .load(source.id);
-      return link ? loaders.node(Label.Actor).load(link.id) : null;
-    },
+    publisher: linkedNode(Label.Source, Rel.PUBLISHED_BY, Label.Actor),
     published: (source: NodeProperties) => timeExpression(source, 'published'),
     primary: (source: NodeProperties) => source.primary === true,
-    cites: (source: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
-      linked(loaders, source, Label.Source, Rel.CITES, 'out', Label.Source),
-    citedBy: (source: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
-      linked(loaders, source, Label.Source, Rel.CITES, 'in', Label.Source),
-    claims: (source: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
-      linked(loaders, source, Label.Source, Rel.CARRIES, 'out', Label.Claim),
+    cites: linkedNodes(Label.Source, Rel.CITES, 'out', Label.Source),
+    citedBy: linkedNodes(Label.Source, Rel.CITES, 'in', Label.Source),
+    claims: linkedNodes(Label.Source, Rel.CARRIES, 'out', Label.Claim),
     attributions: async (
       source: NodeProperties,
       args: { stance?: string | null },
@@ -53,8 +29,7 @@ export const sourceResolvers = {
         actorId: link.id,
         role: link.properties.role,
       })),
-    claims: (event: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
-      linked(loaders, event, Label.Event, Rel.CONCERNS, 'in', Label.Claim),
+    claims: linkedNodes(Label.Event, Rel.CONCERNS, 'in', Label.Claim),
     attributions: (event: NodeProperties, _: unknown, { loaders }: GraphQLContext) =>
       loaders.attributionsOf('event').load(event.id),
   },
