@@ -152,7 +152,6 @@ export class GraphReader {
               ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
               stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
               publisherIsState: coalesce(p.kind = 'state', false),
-              citesAnything: EXISTS { (s)-[:${Rel.CITES}]->() },
               cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
             }) AS sources
           }
@@ -174,8 +173,6 @@ export interface CarrierSource {
   readonly ownerIds: string[];
   readonly stateIds: string[];
   readonly publisherIsState: boolean;
-  /** Whether the source cites any source at all (carrying this claim or not). */
-  readonly citesAnything: boolean;
   /** The sources it cites that also carry the claim. */
   readonly cites: string[];
 }

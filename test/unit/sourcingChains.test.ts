@@ -17,7 +17,6 @@ const source = (
   ownerIds: [],
   stateIds: [],
   publisherIsState: false,
-  citesAnything: cites.length > 0,
   cites,
   ...extra,
 });
