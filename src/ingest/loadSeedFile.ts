@@ -2,7 +2,7 @@ import type { Executor } from '../db/executor.js';
 import { writeGraphPlan, type WriteCounts, type WriteProgress } from '../db/writeGraphPlan.js';
 import { AppError } from '../errors/appError.js';
 import { planSeedLoad } from './planSeedLoad.js';
-import { formatSeedProblem, validateSeedFile } from './validateSeedSet.js';
+import { formatSeedProblem, validateSeedFile, type ValidSeedSet } from './validateSeedSet.js';
 
 /** What a load did. */
 export interface SeedLoadReport extends WriteCounts {
@@ -31,8 +31,21 @@ export async function loadSeedFile(
       { problems: validation.problems },
     );
   }
-  const { seedSet, file: displayFile } = validation.value;
-  const plan = planSeedLoad(validation.value);
+  return loadValidSeedSet(executor, validation.value, onProgress, loadedBy);
+}
+
+/**
+ * Writes a seed set that passed validation in one transaction: all or nothing. The second half
+ * of loadSeedFile, for callers that validated seed data held in memory (validateSeedData).
+ */
+export async function loadValidSeedSet(
+  executor: Executor,
+  valid: ValidSeedSet,
+  onProgress?: WriteProgress,
+  loadedBy?: string,
+): Promise<SeedLoadReport> {
+  const { seedSet, file: displayFile } = valid;
+  const plan = planSeedLoad(valid);
   const counts = await executor.writeTransaction(`seed:${seedSet.id}`, (scope) =>
     writeGraphPlan(
       scope,

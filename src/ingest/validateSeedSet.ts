@@ -56,7 +56,26 @@ export function validateSeedFile(file: string): SeedValidation {
       })),
     };
   }
-  const raw: unknown = document.toJS();
+  const baseDir = path.dirname(file);
+  return validateSeedData(displayFile, document.toJS(), (textFile) => {
+    const textPath = path.resolve(baseDir, textFile);
+    return existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
+  });
+}
+
+/** Reads a source's text file (named relative to the seed file); undefined when there is none. */
+export type SourceTextReader = (textFile: string) => string | undefined;
+
+/**
+ * The checks of validateSeedFile on seed data already in memory (as YAML would parse it), for
+ * callers that build seed sets themselves, such as the synthetic benchmark generator.
+ * `displayFile` only names the data in problems.
+ */
+export function validateSeedData(
+  displayFile: string,
+  raw: unknown,
+  readSourceText: SourceTextReader,
+): SeedValidation {
   const parsed = seedSetSchema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -64,11 +83,15 @@ export function validateSeedFile(file: string): SeedValidation {
       problems: parsed.error.issues.map((issue) => locateIssue(displayFile, raw, issue)),
     };
   }
-  return checkSeedSet(displayFile, path.dirname(file), parsed.data);
+  return checkSeedSet(displayFile, readSourceText, parsed.data);
 }
 
 /** Cross-record rules that a schema cannot express. */
-function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedValidation {
+function checkSeedSet(
+  file: string,
+  readSourceText: SourceTextReader,
+  seedSet: SeedSet,
+): SeedValidation {
   const problems: SeedProblem[] = [];
   const problem = (
     section: string,
@@ -115,8 +138,8 @@ function checkSeedSet(file: string, baseDir: string, seedSet: SeedSet): SeedVali
       expectRef('sources', index, source.id, `carries[${i}]`, 'claims', claim),
     );
     if (source.textFile !== undefined) {
-      const textPath = path.resolve(baseDir, source.textFile);
-      if (existsSync(textPath)) sourceTexts.set(source.id, readFileSync(textPath, 'utf8'));
+      const text = readSourceText(source.textFile);
+      if (text !== undefined) sourceTexts.set(source.id, text);
       else problem('sources', index, source.id, 'textFile', `no such file: ${source.textFile}`);
     }
   });
