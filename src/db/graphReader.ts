@@ -1,5 +1,8 @@
 import type { Executor } from './executor.js';
-import { Label, Rel } from './graphVocabulary.js';
+import type { Label, Rel } from './graphVocabulary.js';
+import { readStatements, type AttributionOwner } from './readStatements.js';
+
+export type { AttributionOwner } from './readStatements.js';
 
 /** A node's stored properties, as plain values. */
 export type NodeProperties = Record<string, unknown> & { id: string };
@@ -22,25 +25,6 @@ export interface NeighbourRow {
 type NodeLabel = (typeof Label)[keyof typeof Label];
 type RelType = (typeof Rel)[keyof typeof Rel];
 
-/** Which relationship joins an attribution to the thing we list attributions of. */
-const attributionOwnerRel = {
-  claim: { rel: Rel.ABOUT, label: Label.Claim },
-  actor: { rel: Rel.BY, label: Label.Actor },
-  source: { rel: Rel.RECORDED_IN, label: Label.Source },
-  event: { rel: Rel.AT_EVENT, label: Label.Event },
-} as const;
-
-/** The owners whose attributions can be listed. */
-export type AttributionOwner = keyof typeof attributionOwnerRel;
-
-const attributionProjection = `a {
-  .*,
-  actorId: [(a)-[:${Rel.BY}]->(x) | x.id][0],
-  claimId: [(a)-[:${Rel.ABOUT}]->(x) | x.id][0],
-  sourceId: [(a)-[:${Rel.RECORDED_IN}]->(x) | x.id][0],
-  eventId: [(a)-[:${Rel.AT_EVENT}]->(x) | x.id][0]
-}`;
-
 /**
  * Batched reads of the claim graph: every method takes many ids and costs one round trip, so
  * GraphQL's nested fields are resolved per level, never per parent. Labels and relationship
@@ -51,13 +35,7 @@ export class GraphReader {
 
   /** Nodes of one label by id. */
   async nodesById(label: NodeLabel, ids: readonly string[]): Promise<Map<string, NodeProperties>> {
-    const rows = await this.executor.read(
-      {
-        name: `${label}ById`,
-        cypher: `MATCH (n:${label}) WHERE n.id IN $ids RETURN n {.*} AS node`,
-      },
-      { ids },
-    );
+    const rows = await this.executor.read(readStatements.nodesById(label), { ids });
     return new Map(
       rows.map((row) => {
         const node = row.node as NodeProperties;
@@ -71,29 +49,13 @@ export class GraphReader {
     owner: AttributionOwner,
     ids: readonly string[],
   ): Promise<Map<string, AttributionRow[]>> {
-    const { rel, label } = attributionOwnerRel[owner];
-    const rows = await this.executor.read(
-      {
-        name: `attributionsOf${label}`,
-        cypher: `
-          MATCH (a:${Label.Attribution})-[:${rel}]->(o:${label}) WHERE o.id IN $ids
-          RETURN o.id AS ownerId, ${attributionProjection} AS attribution
-          ORDER BY a.quoteStart, a.id`,
-      },
-      { ids },
-    );
+    const rows = await this.executor.read(readStatements.attributionsOf(owner), { ids });
     return groupBy(rows, (row) => row.attribution as AttributionRow);
   }
 
   /** Attributions by id, each with its four endpoints. */
   async attributionsById(ids: readonly string[]): Promise<Map<string, AttributionRow>> {
-    const rows = await this.executor.read(
-      {
-        name: 'attributionsById',
-        cypher: `MATCH (a:${Label.Attribution}) WHERE a.id IN $ids RETURN ${attributionProjection} AS attribution`,
-      },
-      { ids },
-    );
+    const rows = await this.executor.read(readStatements.attributionsById, { ids });
     return new Map(
       rows.map((row) => {
         const a = row.attribution as AttributionRow;
@@ -113,18 +75,8 @@ export class GraphReader {
     otherLabel: NodeLabel,
     ids: readonly string[],
   ): Promise<Map<string, NeighbourRow[]>> {
-    const pattern =
-      direction === 'out'
-        ? `(o:${ownerLabel})-[r:${type}]->(n:${otherLabel})`
-        : `(o:${ownerLabel})<-[r:${type}]-(n:${otherLabel})`;
     const rows = await this.executor.read(
-      {
-        name: `${ownerLabel}${direction === 'out' ? '' : 'Incoming'}${type}`,
-        cypher: `
-          MATCH ${pattern} WHERE o.id IN $ids
-          RETURN o.id AS ownerId, n.id AS id, properties(r) AS properties
-          ORDER BY coalesce(n.position, 0), n.id`,
-      },
+      readStatements.neighbours(ownerLabel, type, direction, otherLabel),
       { ids },
     );
     return groupBy(rows, (row) => ({
@@ -139,26 +91,7 @@ export class GraphReader {
    * publisher, owner and state affiliation, and the citations among those sources.
    */
   async carrierGraphs(claimIds: readonly string[]): Promise<Map<string, CarrierGraph>> {
-    const rows = await this.executor.read(
-      {
-        name: 'carrierGraphs',
-        cypher: `
-          MATCH (c:${Label.Claim}) WHERE c.id IN $ids
-          CALL (c) {
-            MATCH (s:${Label.Source})-[:${Rel.CARRIES}]->(c)
-            OPTIONAL MATCH (s)-[:${Rel.PUBLISHED_BY}]->(p:${Label.Actor})
-            RETURN collect({
-              id: s.id, primary: coalesce(s.primary, false), publisherId: p.id,
-              ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
-              stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
-              publisherIsState: coalesce(p.kind = 'state', false),
-              cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
-            }) AS sources
-          }
-          RETURN c.id AS claimId, sources`,
-      },
-      { ids: claimIds },
-    );
+    const rows = await this.executor.read(readStatements.carrierGraphs, { ids: claimIds });
     return new Map(
       rows.map((row) => [String(row.claimId), { sources: row.sources as CarrierSource[] }]),
     );

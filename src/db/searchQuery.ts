@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { fullTextIndexes } from './databaseSchema.js';
-import type { Executor } from './executor.js';
+import type { Executor, NamedQuery } from './executor.js';
 import { Label, Rel } from './graphVocabulary.js';
 
 /** One full-text match; `claimId` is set for claims and for quotes (the quoted claim). */
@@ -13,21 +13,12 @@ export interface SearchRow {
 }
 
 /**
- * Searches all full-text indexes in one round trip and merges the hits by score. The user's
- * text is escaped, so Lucene syntax in it is matched literally rather than interpreted.
+ * All full-text indexes in one statement, hits merged by score. Takes `$query` (from
+ * luceneTerms) and `$limit`; exported so the benchmarks can send it straight through the driver.
  */
-export async function searchGraph(
-  executor: Executor,
-  text: string,
-  first: number,
-): Promise<SearchRow[]> {
-  const query = luceneTerms(text);
-  if (query === '') return [];
-  const limit = neo4j.int(first);
-  const rows = await executor.read(
-    {
-      name: 'search',
-      cypher: `
+export const searchStatement: NamedQuery = {
+  name: 'search',
+  cypher: `
         CALL () {
           CALL db.index.fulltext.queryNodes('${fullTextIndexes.claims.name}', $query, {limit: $limit}) YIELD node, score
           RETURN 'CLAIM' AS kind, node.id AS id, score, node.text AS text, node.id AS claimId
@@ -46,9 +37,21 @@ export async function searchGraph(
           RETURN 'EVENT' AS kind, node.id AS id, score, node.name AS text, null AS claimId
         }
         RETURN kind, id, score, text, claimId ORDER BY score DESC, id LIMIT $limit`,
-    },
-    { query, limit },
-  );
+};
+
+/**
+ * Searches all full-text indexes in one round trip and merges the hits by score. The user's
+ * text is escaped, so Lucene syntax in it is matched literally rather than interpreted.
+ */
+export async function searchGraph(
+  executor: Executor,
+  text: string,
+  first: number,
+): Promise<SearchRow[]> {
+  const query = luceneTerms(text);
+  if (query === '') return [];
+  const limit = neo4j.int(first);
+  const rows = await executor.read(searchStatement, { query, limit });
   return rows as unknown as SearchRow[];
 }
 
