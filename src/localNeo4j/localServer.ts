@@ -17,6 +17,8 @@ export interface LocalServerOptions {
   /** Keep on for the long-running server; throwaway test servers may turn it off. */
   readonly authEnabled: boolean;
   readonly heapMb: number;
+  /** Page cache for the store files; the default suits the seed graph, benchmarks at scale need more. */
+  readonly pageCacheMb?: number;
   readonly transactionTimeoutMs: number;
   /** How long to wait for Bolt to answer (first boot on 2 cores takes tens of seconds). */
   readonly readyTimeoutMs?: number;
@@ -78,7 +80,7 @@ export async function startLocalServer(
       pluginsDir: distribution.pluginsDir,
       boltPort: options.boltPort,
       authEnabled: options.authEnabled,
-      pageCacheMb: 128,
+      pageCacheMb: options.pageCacheMb ?? 128,
       transactionTimeoutMs: options.transactionTimeoutMs,
     }),
   );
