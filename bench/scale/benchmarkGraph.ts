@@ -1,0 +1,233 @@
+/**
+ * Benchmarks one loaded graph: checks that (A), (B) and (C) give identical answers, profiles
+ * the statements behind them, measures each question in each mode at a fixed concurrency, and
+ * measures how sourcing-chain cost varies with chain length.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { Label, Rel } from '../../src/db/graphVocabulary.js';
+import { readStatements } from '../../src/db/readStatements.js';
+import { luceneTerms, searchStatement } from '../../src/db/searchQuery.js';
+import { benchQueries, type BenchQuery } from './benchQueries.js';
+import { chains } from './directQueries.js';
+import type { ClaimSamples } from './ingest.js';
+import {
+  measureHttp,
+  measureInProcess,
+  percentile,
+  round,
+  type LoadShape,
+  type Measurement,
+} from './measure.js';
+import { profileStatement, type PlanProfile } from './profilePlans.js';
+
+export interface BenchTargets {
+  readonly driver: Driver;
+  /** Base URL of (B), the minimal handler. */
+  readonly minimalUrl: string;
+  /** Base URL of (C), the full app. */
+  readonly fullUrl: string;
+}
+
+export interface QueryResult {
+  readonly query: BenchQuery['name'];
+  readonly title: string;
+  readonly direct: Measurement;
+  readonly minimalHttp: Measurement;
+  readonly graphql: Measurement;
+  /** p50 of (C) over p50 of (A), and of (B) over (A). */
+  readonly graphqlOverDirectP50: number;
+  readonly minimalOverDirectP50: number;
+}
+
+export interface ChainBucket {
+  readonly hops: number;
+  readonly claims: number;
+  /** Mean db hits of the carrier-graph statement (PROFILE), over the sampled claims. */
+  readonly meanDbHits: number;
+  /** Sequential (one at a time) latency of (A) for the question, over the sampled claims. */
+  readonly directP50Ms: number;
+}
+
+export interface GraphBenchResult {
+  readonly answersChecked: number;
+  readonly plans: PlanProfile[];
+  readonly queries: QueryResult[];
+  readonly chainScaling: ChainBucket[];
+}
+
+export interface GraphBenchOptions {
+  readonly samples: ClaimSamples;
+  readonly searchTexts: readonly string[];
+  readonly load: LoadShape;
+  readonly warmupSeconds: number;
+  /** How many arguments per question are checked identical across the three modes. */
+  readonly answerChecks?: number;
+  readonly log?: (line: string) => void;
+}
+
+export async function benchmarkGraph(
+  targets: BenchTargets,
+  options: GraphBenchOptions,
+): Promise<GraphBenchResult> {
+  const log = options.log ?? (() => undefined);
+  const argumentsFor = (query: BenchQuery) =>
+    query.name === 'search' ? options.searchTexts : options.samples.claims;
+
+  log('checking that the three modes give identical answers');
+  let answersChecked = 0;
+  for (const query of benchQueries) {
+    const checked = [
+      ...argumentsFor(query).slice(0, options.answerChecks ?? 25),
+      query.name === 'search' ? 'zzzunmatchedword' : 'clm-not-in-the-graph',
+    ];
+    for (const argument of checked) {
+      await expectIdenticalAnswers(targets, query, argument);
+      answersChecked++;
+    }
+  }
+
+  log('profiling the statements behind the questions');
+  const plans = await profileHotStatements(targets.driver, options);
+
+  const queries: QueryResult[] = [];
+  for (const query of benchQueries) {
+    const args = argumentsFor(query);
+    const direct = () =>
+      measureInProcess((argument) => query.direct(targets.driver, argument), args, options.load);
+    const minimal = () =>
+      measureHttp(
+        targets.minimalUrl,
+        args.map((argument) => ({ method: 'GET', path: query.httpPath(argument) })),
+        options.load,
+      );
+    const graphqlRequests = args.map((argument) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query.graphql, variables: query.variables(argument) }),
+    }));
+    const graphql = () =>
+      measureHttp(targets.fullUrl, graphqlRequests, options.load, (body) =>
+        body.includes('"errors"'),
+      );
+    const warm = { ...options.load, seconds: options.warmupSeconds };
+    log(`${query.title}: warming up, then ${options.load.seconds} s per mode`);
+    await measureInProcess((argument) => query.direct(targets.driver, argument), args, warm);
+    const a = await direct();
+    await measureHttp(
+      targets.minimalUrl,
+      args.map((argument) => ({ method: 'GET', path: query.httpPath(argument) })),
+      warm,
+    );
+    const b = await minimal();
+    await measureHttp(targets.fullUrl, graphqlRequests, warm);
+    const c = await graphql();
+    const result: QueryResult = {
+      query: query.name,
+      title: query.title,
+      direct: a,
+      minimalHttp: b,
+      graphql: c,
+      graphqlOverDirectP50: round(c.p50Ms / a.p50Ms, 2),
+      minimalOverDirectP50: round(b.p50Ms / a.p50Ms, 2),
+    };
+    log(
+      `${query.title}: p50 A ${a.p50Ms} ms, B ${b.p50Ms} ms, C ${c.p50Ms} ms (C/A ${result.graphqlOverDirectP50}); ` +
+        `errors ${a.errors + b.errors + c.errors}`,
+    );
+    queries.push(result);
+  }
+
+  log('sourcing-chain cost by chain length');
+  const chainScaling = await measureChainScaling(targets.driver, options.samples);
+  return { answersChecked, plans, queries, chainScaling };
+}
+
+async function expectIdenticalAnswers(targets: BenchTargets, query: BenchQuery, argument: string) {
+  const direct = await query.direct(targets.driver, argument);
+  const minimalResponse = await fetch(`${targets.minimalUrl}${query.httpPath(argument)}`);
+  const minimal: unknown = await minimalResponse.json();
+  const graphqlResponse = await fetch(`${targets.fullUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: query.graphql, variables: query.variables(argument) }),
+  });
+  const body = (await graphqlResponse.json()) as {
+    data?: Record<string, unknown>;
+    errors?: unknown;
+  };
+  if (body.errors || !body.data) {
+    throw new Error(`${query.name}(${argument}): GraphQL answered ${JSON.stringify(body.errors)}`);
+  }
+  const graphql = query.fromGraphQL(body.data);
+  if (!isDeepStrictEqual(direct, minimal) || !isDeepStrictEqual(direct, graphql)) {
+    throw new Error(
+      `${query.name}(${argument}): the modes disagree.\n` +
+        `A: ${JSON.stringify(direct)}\nB: ${JSON.stringify(minimal)}\nC: ${JSON.stringify(graphql)}`,
+    );
+  }
+}
+
+/** PROFILE of every statement the four questions send, on a sampled argument. */
+async function profileHotStatements(
+  driver: Driver,
+  options: GraphBenchOptions,
+): Promise<PlanProfile[]> {
+  const longest = Math.max(...Object.keys(options.samples.byChainHops).map(Number));
+  const claimId = options.samples.byChainHops[longest]![0]!;
+  const chainAnswer = (await chains(driver, claimId)) ?? [];
+  const sourceIds = [...new Set(chainAnswer.flatMap((chain) => chain.sources.map((s) => s.id)))];
+  const [attribution] = (
+    await driver.executeQuery(
+      `MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(:${Label.Claim} {id: $id})
+       MATCH (a)-[:${Rel.BY}]->(actor) RETURN actor.id AS actorId LIMIT 1`,
+      { id: claimId },
+    )
+  ).records;
+  const actorId = String(attribution?.get('actorId'));
+  const ids = { ids: [claimId] };
+  const statements = [
+    [readStatements.nodesById(Label.Claim), ids],
+    [searchStatement, { query: luceneTerms(options.searchTexts[0]!), limit: neo4j.int(10) }],
+    [readStatements.carrierGraphs, ids],
+    [readStatements.nodesById(Label.Source), { ids: sourceIds }],
+    [readStatements.attributionsOf('claim'), ids],
+    [readStatements.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim), ids],
+    [readStatements.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim), ids],
+    [readStatements.nodesById(Label.Actor), { ids: [actorId] }],
+  ] as const;
+  const plans: PlanProfile[] = [];
+  for (const [statement, parameters] of statements) {
+    plans.push(await profileStatement(driver, statement, parameters));
+  }
+  return plans;
+}
+
+/** For each chain length: db hits of the carrier-graph statement, and (A)'s sequential latency. */
+async function measureChainScaling(driver: Driver, samples: ClaimSamples): Promise<ChainBucket[]> {
+  const buckets: ChainBucket[] = [];
+  for (const [hops, claimIds] of Object.entries(samples.byChainHops)) {
+    const profiled = claimIds.slice(0, 20);
+    let dbHits = 0;
+    for (const id of profiled) {
+      dbHits += (await profileStatement(driver, readStatements.carrierGraphs, { ids: [id] }))
+        .dbHits;
+    }
+    for (const id of claimIds.slice(0, 20)) await chains(driver, id); // warm the plan and cache
+    const latencies: number[] = [];
+    for (let i = 0; i < Math.max(100, claimIds.length); i++) {
+      const sent = performance.now();
+      await chains(driver, claimIds[i % claimIds.length]!);
+      latencies.push(performance.now() - sent);
+    }
+    latencies.sort((a, b) => a - b);
+    buckets.push({
+      hops: Number(hops),
+      claims: claimIds.length,
+      meanDbHits: Math.round(dbHits / profiled.length),
+      directP50Ms: round(percentile(latencies, 0.5), 2),
+    });
+  }
+  return buckets;
+}

@@ -1,0 +1,186 @@
+/**
+ * `npm run bench [-- --sizes 10k,100k,1m --seconds 10 --concurrency 4]`: for each size, a fresh
+ * throwaway Neo4j, the synthetic graph loaded through the project's loader, then the four
+ * questions in modes A, B and C side by side. Results merge into <out>/scale.json and scale.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, projectRoot } from '../../src/config/config.js';
+import { createDriver } from '../../src/db/createDriver.js';
+import { applyDatabaseSchema } from '../../src/db/databaseSchema.js';
+import { Executor } from '../../src/db/executor.js';
+import { startLocalServer, stopLocalServer } from '../../src/localNeo4j/localServer.js';
+import { freePort } from '../../test/support/freePort.js';
+import { machineDetails } from '../machineDetails.js';
+import { benchmarkGraph } from './benchmarkGraph.js';
+import { ingestSyntheticGraph } from './ingest.js';
+import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
+import { searchVocabulary } from './syntheticGraph.js';
+
+const usage = `Usage: npm run bench -- [options]
+  --sizes 10k,100k,1m   graph sizes in claims (k and m suffixes; default 10k,100k)
+  --seconds 10          measured seconds per question and mode (default 10)
+  --warmup 3            warm-up seconds before each measurement (default 3)
+  --concurrency 4       concurrent requests (default 4)
+  --seed 1              generator seed (default 1)
+  --shard-claims 5000   claims per loader transaction (default 5000)
+  --out bench/results   where scale.json and scale.md go`;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10k,100k' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '1' },
+    'shard-claims': { type: 'string', default: '5000' },
+    out: { type: 'string', default: path.join(projectRoot, 'bench/results') },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const sizes = values.sizes.split(',').map(parseSize);
+const seconds = positive('seconds', values.seconds);
+const warmupSeconds = positive('warmup', values.warmup);
+const concurrency = Math.round(positive('concurrency', values.concurrency));
+const seed = Math.round(Number(values.seed));
+const shardClaims = Math.round(positive('shard-claims', values['shard-claims']));
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+const resultsFile = path.join(values.out, 'scale.json');
+for (const claims of sizes) {
+  const result = await benchmarkSize(claims);
+  const previous = existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as ScaleResults)
+    : undefined;
+  const merged = mergeResults(previous, result);
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+  writeFileSync(path.join(values.out, 'scale.md'), scaleMarkdown(merged));
+  log(`results written to ${path.relative(process.cwd(), values.out) || '.'}/scale.{json,md}`);
+}
+console.log(scaleMarkdown(JSON.parse(readFileSync(resultsFile, 'utf8')) as ScaleResults));
+
+async function benchmarkSize(claims: number): Promise<SizeResult> {
+  const memory =
+    claims >= 500_000
+      ? { heapMb: 4096, pageCacheMb: 6144 }
+      : claims >= 50_000
+        ? { heapMb: 2048, pageCacheMb: 2048 }
+        : { heapMb: 1024, pageCacheMb: 512 };
+  const homeDir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-'));
+  const boltPort = await freePort();
+  log(`${claims.toLocaleString('en')} claims: fresh Neo4j in ${homeDir}`);
+  const neo4jServer = await startLocalServer(
+    {
+      homeDir,
+      cacheDir: loadConfig({}).localNeo4j.cacheDir,
+      boltPort,
+      authEnabled: false,
+      ...memory,
+      transactionTimeoutMs: 600_000,
+    },
+    log,
+  );
+  const driver = createDriver({ uri: neo4jServer.uri, user: 'neo4j', password: undefined });
+  let api: ChildProcess | undefined;
+  try {
+    const executor = new Executor(driver, 'neo4j', 600_000);
+    await applyDatabaseSchema(executor);
+    log(`loading ${claims.toLocaleString('en')} synthetic claims through the seed loader`);
+    const { report: ingest, samples } = await ingestSyntheticGraph(executor, {
+      claims,
+      seed,
+      shardClaims,
+      log,
+    });
+    const started = await startApiProcess(neo4jServer.uri);
+    api = started.child;
+    const loadAverageAtStart = os.loadavg()[0]!.toFixed(2);
+    const graph = await benchmarkGraph(
+      {
+        driver,
+        minimalUrl: `http://127.0.0.1:${started.ports.minimal}`,
+        fullUrl: `http://127.0.0.1:${started.ports.full}`,
+      },
+      {
+        samples,
+        searchTexts: searchTexts(seed),
+        load: { concurrency, seconds },
+        warmupSeconds,
+        log,
+      },
+    );
+    return {
+      claims,
+      when: new Date().toISOString(),
+      machine: machineDetails(),
+      loadAverageAtStart,
+      neo4jMemory: memory,
+      concurrency,
+      secondsPerMode: seconds,
+      seed,
+      ingest,
+      ...graph,
+    };
+  } finally {
+    api?.kill('SIGTERM');
+    await driver.close();
+    await stopLocalServer(homeDir);
+    rmSync(homeDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts apiProcess.ts ((B) and (C)) and waits for the ports it prints. */
+async function startApiProcess(uri: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(projectRoot, 'bench/scale/apiProcess.ts')],
+    { env: { ...process.env, BENCH_NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ports = await new Promise<{ minimal: number; full: number }>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as { minimal: number; full: number });
+    });
+    child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
+  });
+  return { child, ports };
+}
+
+/** Two-word searches over the generator's vocabulary, fixed by the seed. */
+function searchTexts(generatorSeed: number): string[] {
+  const words = searchVocabulary;
+  return Array.from({ length: 50 }, (_, i) => {
+    const first = words[(i * 7 + generatorSeed) % words.length]!;
+    const second = words[(i * 13 + 5 + generatorSeed) % words.length]!;
+    return `${first} ${second}`;
+  });
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) {
+    console.error(`"${text}" is not a size such as 500, 10k or 1m.\n${usage}`);
+    process.exit(2);
+  }
+  const factor = { '': 1, k: 1000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
+  return Math.round(Number(match[1]) * factor);
+}
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!(value > 0)) {
+    console.error(`--${name} must be a positive number, not "${text}".\n${usage}`);
+    process.exit(2);
+  }
+  return value;
+}
