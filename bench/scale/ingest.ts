@@ -7,7 +7,11 @@
  */
 import type { Executor } from '../../src/db/executor.js';
 import { loadValidSeedSet } from '../../src/ingest/loadSeedFile.js';
-import { formatSeedProblem, validateSeedData } from '../../src/ingest/validateSeedSet.js';
+import {
+  formatSeedProblem,
+  validateSeedData,
+  type ValidSeedSet,
+} from '../../src/ingest/validateSeedSet.js';
 import { createRandom } from './seededRandom.js';
 import { SHARD_CLAIMS, syntheticShards, type SyntheticShard } from './syntheticGraph.js';
 
@@ -38,6 +42,31 @@ export interface ClaimSamples {
   readonly byChainHops: Record<number, string[]>;
 }
 
+/** Writes one validated shard; returns what it created. */
+export type ShardWriter = (
+  executor: Executor,
+  shard: ValidSeedSet,
+) => Promise<{ nodesCreated: number; relationshipsCreated: number }>;
+
+/** The project's loader, as `claimgraph seed load` runs it for one file. */
+const loaderWrite: ShardWriter = async (executor, shard) => {
+  let last = performance.now();
+  const slowSteps: string[] = [];
+  const counts = await loadValidSeedSet(
+    executor,
+    shard,
+    (step) => {
+      const now = performance.now();
+      if (now - last > 2000) slowSteps.push(`${step} ${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+    'bench',
+  );
+  // A step this slow once meant a bad plan (see refuseSecondLink in writeGraphPlan.ts): say so.
+  if (slowSteps.length > 0) console.error(`[bench] slow loader steps: ${slowSteps.join(', ')}`);
+  return counts;
+};
+
 export interface IngestOptions {
   readonly claims: number;
   readonly seed: number;
@@ -45,6 +74,8 @@ export interface IngestOptions {
   readonly samplesPerBucket?: number;
   /** Shard transactions in flight at once (default 1). */
   readonly writers?: number;
+  /** How a validated shard is written; the project's loader unless a comparison says otherwise. */
+  readonly writeShard?: ShardWriter;
   readonly log?: (line: string) => void;
 }
 
@@ -59,6 +90,7 @@ export async function ingestSyntheticGraph(
   const written = { nodes: 0, relationships: 0 };
   const started = performance.now();
   const writers = options.writers ?? 1;
+  const writeShard = options.writeShard ?? loaderWrite;
   const writing: Promise<void>[] = [];
 
   const shards = syntheticShards(options.claims, options.seed, options.shardClaims ?? SHARD_CLAIMS);
@@ -82,7 +114,7 @@ export async function ingestSyntheticGraph(
     writing.push(
       (async () => {
         const writeStarted = performance.now();
-        const counts = await loadValidSeedSet(executor, validation.value, undefined, 'bench');
+        const counts = await writeShard(executor, validation.value);
         times.write += performance.now() - writeStarted;
         written.nodes += counts.nodesCreated;
         written.relationships += counts.relationshipsCreated;
