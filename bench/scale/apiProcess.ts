@@ -1,21 +1,23 @@
 /**
- * The benchmark's server process: (B) the minimal handler and (C) the full app (createApp, the
- * same Express + Apollo stack as `npm start`), both on loopback, both on their own driver to
- * the Neo4j named by BENCH_NEO4J_URI (auth off). Runs apart from the load generator so the
- * client's work is not counted as the server's. Prints `{"minimal":port,"full":port}` when
- * listening; stops on SIGTERM.
+ * The benchmark's server process: (B) the minimal handler, (C) the full app (createApp, the
+ * same Express + Apollo stack as `npm start`) and the control port that runs (A)'s loops
+ * here, each on loopback with its own driver to the Neo4j named by BENCH_NEO4J_URI (auth off).
+ * Runs apart from the load generator so the client's work is not counted as the server's.
+ * Prints `{"minimal":port,"full":port,"control":port}` when listening; stops on SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createDriver } from '../../src/db/createDriver.js';
 import { Executor } from '../../src/db/executor.js';
 import { createApp } from '../../src/http/createApp.js';
+import { createDirectControl } from './directControl.js';
 import { createMinimalHandler } from './minimalHandler.js';
 
 const uri = process.env.BENCH_NEO4J_URI;
 if (!uri) throw new Error('BENCH_NEO4J_URI is not set');
 const password = process.env.BENCH_NEO4J_PASSWORD || undefined;
 
+const directDriver = createDriver({ uri, user: 'neo4j', password });
 const minimalDriver = createDriver({ uri, user: 'neo4j', password });
 const fullDriver = createDriver({ uri, user: 'neo4j', password });
 const app = await createApp({
@@ -28,15 +30,21 @@ const listen = (server: Server) =>
   );
 const minimal = createMinimalHandler(minimalDriver);
 const full = createServer(app.express);
-const ports = { minimal: await listen(minimal), full: await listen(full) };
+const control = createDirectControl(directDriver);
+const ports = {
+  minimal: await listen(minimal),
+  full: await listen(full),
+  control: await listen(control),
+};
 console.log(JSON.stringify(ports));
 
 process.once('SIGTERM', () => {
-  minimal.closeAllConnections();
-  full.closeAllConnections();
-  minimal.close();
-  full.close();
-  void Promise.all([app.stop(), minimalDriver.close(), fullDriver.close()]).then(() =>
+  for (const server of [minimal, full, control]) {
+    server.closeAllConnections();
+    server.close();
+  }
+  const drivers = [directDriver, minimalDriver, fullDriver];
+  void Promise.all([app.stop(), ...drivers.map((driver) => driver.close())]).then(() =>
     process.exit(0),
   );
 });

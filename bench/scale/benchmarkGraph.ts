@@ -9,16 +9,10 @@ import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
 import { luceneTerms, searchStatement } from '../../src/db/searchQuery.js';
 import { benchQueries, type BenchQuery } from './benchQueries.js';
+import { measureDirectRemotely } from './directControl.js';
 import { chains } from './directQueries.js';
 import type { ClaimSamples } from './ingest.js';
-import {
-  measureHttp,
-  measureInProcess,
-  percentile,
-  round,
-  type LoadShape,
-  type Measurement,
-} from './measure.js';
+import { measureHttp, percentile, round, type LoadShape, type Measurement } from './measure.js';
 import { profileStatement, type PlanProfile } from './profilePlans.js';
 
 export interface BenchTargets {
@@ -27,6 +21,8 @@ export interface BenchTargets {
   readonly minimalUrl: string;
   /** Base URL of (C), the full app. */
   readonly fullUrl: string;
+  /** Base URL of the control port that runs (A)'s loops in the server process. */
+  readonly controlUrl: string;
 }
 
 export interface QueryResult {
@@ -93,36 +89,32 @@ export async function benchmarkGraph(
   const queries: QueryResult[] = [];
   for (const query of benchQueries) {
     const args = argumentsFor(query);
-    const direct = () =>
-      measureInProcess((argument) => query.direct(targets.driver, argument), args, options.load);
-    const minimal = () =>
-      measureHttp(
-        targets.minimalUrl,
-        args.map((argument) => ({ method: 'GET', path: query.httpPath(argument) })),
-        options.load,
-      );
+    const minimalRequests = args.map((argument) => ({
+      method: 'GET' as const,
+      path: query.httpPath(argument),
+    }));
     const graphqlRequests = args.map((argument) => ({
       method: 'POST' as const,
       path: '/graphql',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: query.graphql, variables: query.variables(argument) }),
     }));
-    const graphql = () =>
-      measureHttp(targets.fullUrl, graphqlRequests, options.load, (body) =>
-        body.includes('"errors"'),
-      );
-    const warm = { ...options.load, seconds: options.warmupSeconds };
+    const modes = {
+      direct: (load: LoadShape) =>
+        measureDirectRemotely(targets.controlUrl, { query: query.name, args: [...args], load }),
+      minimal: (load: LoadShape) => measureHttp(targets.minimalUrl, minimalRequests, load),
+      graphql: (load: LoadShape) =>
+        measureHttp(targets.fullUrl, graphqlRequests, load, (body) => body.includes('"errors"')),
+    };
+    // Each mode is warmed up (plans cached, pools filled, JIT warm) right before it is measured.
+    const warmUpThenMeasure = async (mode: keyof typeof modes) => {
+      await modes[mode]({ ...options.load, seconds: options.warmupSeconds });
+      return modes[mode](options.load);
+    };
     log(`${query.title}: warming up, then ${options.load.seconds} s per mode`);
-    await measureInProcess((argument) => query.direct(targets.driver, argument), args, warm);
-    const a = await direct();
-    await measureHttp(
-      targets.minimalUrl,
-      args.map((argument) => ({ method: 'GET', path: query.httpPath(argument) })),
-      warm,
-    );
-    const b = await minimal();
-    await measureHttp(targets.fullUrl, graphqlRequests, warm);
-    const c = await graphql();
+    const a = await warmUpThenMeasure('direct');
+    const b = await warmUpThenMeasure('minimal');
+    const c = await warmUpThenMeasure('graphql');
     const result: QueryResult = {
       query: query.name,
       title: query.title,

@@ -22,6 +22,7 @@ import { ingestSyntheticGraph, type IngestReport, type ShardWriter } from './ing
 
 const claims = parseSize(process.argv[2] ?? '20k');
 const log = (line: string) => console.error(`[ingest-ceiling] ${line}`);
+const neo4jMemory = { heapMb: 2048, pageCacheMb: 2048 };
 
 /** The same plan as bare CREATEs: no existence checks, hashes, revisions or link checks. */
 const bareCreate: ShardWriter = (executor, shard) => {
@@ -82,8 +83,7 @@ for (const [writer, writeShard] of [
       cacheDir: loadConfig({}).localNeo4j.cacheDir,
       boltPort: await freePort(),
       authEnabled: false,
-      heapMb: 2048,
-      pageCacheMb: 2048,
+      ...neo4jMemory,
       transactionTimeoutMs: 600_000,
     },
     log,
@@ -105,7 +105,7 @@ for (const [writer, writeShard] of [
 const [loader, bare] = runs as [(typeof runs)[0], (typeof runs)[0]];
 const result = {
   when: new Date().toISOString(),
-  machine: machineDetails(),
+  machine: machineDetails(neo4jMemory),
   claims,
   runs,
   loaderOverBare:

@@ -108,6 +108,7 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
         driver,
         minimalUrl: `http://127.0.0.1:${started.ports.minimal}`,
         fullUrl: `http://127.0.0.1:${started.ports.full}`,
+        controlUrl: `http://127.0.0.1:${started.ports.control}`,
       },
       {
         samples,
@@ -120,7 +121,7 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
     return {
       claims,
       when: new Date().toISOString(),
-      machine: machineDetails(),
+      machine: machineDetails(memory),
       loadAverageAtStart,
       neo4jMemory: memory,
       concurrency,
@@ -137,19 +138,25 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
   }
 }
 
-/** Starts apiProcess.ts ((B) and (C)) and waits for the ports it prints. */
+interface ApiPorts {
+  readonly minimal: number;
+  readonly full: number;
+  readonly control: number;
+}
+
+/** Starts apiProcess.ts ((A)'s loops, (B) and (C)) and waits for the ports it prints. */
 async function startApiProcess(uri: string) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(projectRoot, 'bench/scale/apiProcess.ts')],
     { env: { ...process.env, BENCH_NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const ports = await new Promise<{ minimal: number; full: number }>((resolve, reject) => {
+  const ports = await new Promise<ApiPorts>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as { minimal: number; full: number });
+      if (line) resolve(JSON.parse(line) as ApiPorts);
     });
     child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
   });
