@@ -18,7 +18,7 @@ import { machineDetails } from '../machineDetails.js';
 import { benchmarkGraph } from './benchmarkGraph.js';
 import { ingestSyntheticGraph } from './ingest.js';
 import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
-import { searchVocabulary } from './syntheticGraph.js';
+import { searchVocabulary } from './syntheticVocabulary.js';
 
 const usage = `Usage: npm run bench -- [options]
   --sizes 10k,100k,1m   graph sizes in claims (k and m suffixes; default 10k,100k)

@@ -16,6 +16,26 @@
 import type { z } from 'zod';
 import { eventKinds, type seedSetSchema } from '../../src/ingest/seedFormat.js';
 import { createRandom, mixSeed, type Random } from './seededRandom.js';
+import {
+  stateNames,
+  subjects,
+  verbs,
+  objects,
+  vagueAmounts,
+  topics,
+  firstNames,
+  lastNames,
+  anonymousRoles,
+  outletPrefixes,
+  outletSuffixes,
+  groupNames,
+  agencyTypes,
+  originKinds,
+  relayKinds,
+  outletRoles,
+  agencyRoles,
+  eventLabels,
+} from './syntheticVocabulary.js';
 
 /** Claims per shard for large graphs: one shard is one load transaction. */
 export const SHARD_CLAIMS = 5000;
@@ -48,7 +68,6 @@ type ClaimRelationInput = NonNullable<SeedInput['claimRelations']>[number];
 type EventInput = NonNullable<SeedInput['events']>[number];
 type TimeInput = NonNullable<ClaimInput['refersTo']>;
 type SourceKind = SourceInput['kind'];
-type EventKind = (typeof eventKinds)[number];
 
 /** How often things happen, in one place so the shape can be tuned. */
 const rates = {
@@ -81,248 +100,6 @@ const hopWeights = [
   [5, 8],
   [6, 7],
 ] as const;
-
-// --- vocabulary ------------------------------------------------------------------------------
-
-const stateNames = [
-  'Ruritania',
-  'Freedonia',
-  'Latveria',
-  'Genovia',
-  'Zubrowka',
-  'Elbonia',
-  'Borduria',
-  'Syldavia',
-  'Kravonia',
-  'Qumar',
-  'Markovia',
-  'Sokovia',
-  'Orsinia',
-  'Arstotzka',
-  'Kolechia',
-  'Obristan',
-  'Vulgaria',
-  'Tomainia',
-  'Carpathia',
-  'Grand Fenwick',
-];
-const subjects = [
-  'Hackers based in',
-  'State-backed groups from',
-  'The military of',
-  'Intelligence services of',
-  'Criminal gangs operating from',
-  'Contractors working for',
-];
-const verbs = [
-  'breached',
-  'infected',
-  'targeted',
-  'disrupted',
-  'compromised',
-  'monitored',
-  'attacked',
-  'scanned',
-  'hijacked',
-];
-/** [qualifier, counted noun]: the noun is the unit when the claim has a quantity. */
-const objects = [
-  ['government', 'servers'],
-  ['host', 'computers'],
-  ['banking', 'systems'],
-  ['election', 'databases'],
-  ['telecom', 'networks'],
-  ['power', 'grids'],
-  ['military', 'satellites'],
-  ['university', 'websites'],
-  ['water', 'utilities'],
-  ['customer', 'terminals'],
-  ['hospital', 'networks'],
-  ['port', 'servers'],
-] as const;
-const vagueAmounts = ['several', 'dozens of', 'hundreds of', 'critical', 'foreign'];
-const topics = [
-  'cybersecurity',
-  'cyberattacks',
-  'malware',
-  'botnets',
-  'espionage',
-  'elections',
-  'disinformation',
-  'critical-infrastructure',
-  'energy',
-  'telecoms',
-  'finance',
-  'health',
-  'defence',
-  'diplomacy',
-  'sanctions',
-  'privacy',
-  'surveillance',
-  'ransomware',
-  'data-breaches',
-  'supply-chain',
-  'satellites',
-  'military',
-  'intelligence',
-  'trade',
-  'technology',
-  'regulation',
-  'legislation',
-  'human-rights',
-  'propaganda',
-  'state-media',
-  'hacking',
-  'phishing',
-  'encryption',
-  'internet-governance',
-  'water-security',
-  'transport',
-  'education',
-  'space',
-  'law-enforcement',
-  'cyber-norms',
-];
-
-/** Words that occur in many claim texts, for search benchmark queries. */
-export const searchVocabulary: readonly string[] = [
-  ...new Set([
-    ...stateNames.filter((name) => !name.includes(' ')).slice(0, 10),
-    ...verbs,
-    ...objects.map(([, noun]) => noun),
-    ...objects.slice(0, 3).map(([qualifier]) => qualifier),
-  ]),
-];
-
-const firstNames = [
-  'Mara',
-  'Jonas',
-  'Ilse',
-  'Tomas',
-  'Anika',
-  'Pavel',
-  'Lena',
-  'Viktor',
-  'Sofia',
-  'Emil',
-  'Nadia',
-  'Oskar',
-  'Greta',
-  'Milan',
-  'Irena',
-  'Felix',
-  'Dana',
-  'Bruno',
-  'Katja',
-  'Leon',
-  'Petra',
-  'Hugo',
-  'Vera',
-  'Anton',
-];
-const lastNames = [
-  'Kovacs',
-  'Novak',
-  'Lindqvist',
-  'Moreau',
-  'Petrov',
-  'Hartmann',
-  'Duarte',
-  'Okafor',
-  'Brandt',
-  'Vasquez',
-  'Horvat',
-  'Ivanova',
-  'Keller',
-  'Marino',
-  'Nakamura',
-  'Olsen',
-  'Quinn',
-  'Rossi',
-  'Sandor',
-  'Tanaka',
-  'Ueda',
-  'Varga',
-  'Weber',
-  'Zielinski',
-];
-const anonymousRoles = [
-  'military expert',
-  'cybersecurity researcher',
-  'government official',
-  'diplomat',
-  'intelligence source',
-  'industry insider',
-];
-const outletPrefixes = [
-  'Daily',
-  'Evening',
-  'Morning',
-  'Northern',
-  'Capital',
-  'Free',
-  'National',
-  'Global',
-  'Pacific',
-  'Coastal',
-  'Metro',
-  'Continental',
-  'Independent',
-  'United',
-  'Sunday',
-];
-const outletSuffixes = [
-  'Herald',
-  'Courier',
-  'Tribune',
-  'Observer',
-  'Gazette',
-  'Monitor',
-  'Dispatch',
-  'Telegraph',
-  'Chronicle',
-  'Post',
-];
-const groupNames = [
-  'Aldridge',
-  'Bellweather',
-  'Castellan',
-  'Dunmore',
-  'Everly',
-  'Fairbank',
-  'Greystone',
-  'Holloway',
-  'Ironside',
-  'Juniper',
-  'Kingsley',
-  'Larkspur',
-  'Merriwether',
-  'Northcott',
-  'Oakhurst',
-];
-const agencyTypes = [
-  'Cyber Security Agency',
-  'Foreign Ministry',
-  'Defence Ministry',
-  'Computer Emergency Response Team',
-  'Interior Ministry',
-  'Intelligence Directorate',
-];
-const originKinds: readonly SourceKind[] = ['statement', 'report', 'speech', 'interview'];
-const relayKinds: readonly SourceKind[] = ['article', 'news-report'];
-const outletRoles = ['correspondent', 'editor', 'columnist'];
-const agencyRoles = ['spokesperson', 'director', 'analyst'];
-const eventLabels: Record<EventKind, string> = {
-  speech: 'Speech',
-  'report-release': 'Report release',
-  election: 'Election',
-  'cyber-operation': 'Cyber operation',
-  legislation: 'Law adopted',
-  regulation: 'Regulation issued',
-  announcement: 'Announcement',
-  decision: 'Decision',
-  other: 'Meeting',
-};
 
 // --- sizes and entry points ------------------------------------------------------------------
 

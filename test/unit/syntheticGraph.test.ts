@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   shardSizes,
-  searchVocabulary,
   syntheticShard,
   syntheticShards,
   type SyntheticShard,
 } from '../../bench/scale/syntheticGraph.js';
+import { searchVocabulary } from '../../bench/scale/syntheticVocabulary.js';
 import type { CarrierGraph, CarrierSource } from '../../src/db/graphReader.js';
 import { independentOrigins, sourcingChains } from '../../src/domain/sourcingChains.js';
 import type { SeedSet } from '../../src/ingest/seedFormat.js';
