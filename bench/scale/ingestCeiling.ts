@@ -14,13 +14,19 @@ import { createDriver } from '../../src/db/createDriver.js';
 import { applyDatabaseSchema } from '../../src/db/databaseSchema.js';
 import { Executor } from '../../src/db/executor.js';
 import { Label } from '../../src/db/graphVocabulary.js';
+import { batches } from '../../src/db/writeGraphPlan.js';
 import { planSeedLoad } from '../../src/ingest/planSeedLoad.js';
 import { startLocalServer, stopLocalServer } from '../../src/localNeo4j/localServer.js';
 import { freePort } from '../../test/support/freePort.js';
 import { machineDetails } from '../machineDetails.js';
+import { parseGraphSize } from './graphSize.js';
 import { ingestSyntheticGraph, type IngestReport, type ShardWriter } from './ingest.js';
 
-const claims = parseSize(process.argv[2] ?? '20k');
+const claims = parseGraphSize(process.argv[2] ?? '20k');
+if (claims === undefined) {
+  console.error('Usage: npm run bench:ingest-ceiling [-- 20k]  (a size such as 5000, 20k or 1m)');
+  process.exit(2);
+}
 const log = (line: string) => console.error(`[ingest-ceiling] ${line}`);
 const neo4jMemory = { heapMb: 2048, pageCacheMb: 2048 };
 
@@ -136,15 +142,3 @@ mkdirSync(resultsDir, { recursive: true });
 writeFileSync(path.join(resultsDir, 'ingest-ceiling.json'), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(path.join(resultsDir, 'ingest-ceiling.md'), markdown);
 console.log(markdown);
-
-function* batches<T>(rows: readonly T[], size = 5000): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-function parseSize(text: string): number {
-  const match = /^(\d+)([km]?)$/i.exec(text);
-  if (!match) throw new Error(`"${text}" is not a size such as 20k`);
-  return (
-    Number(match[1]) * { '': 1, k: 1000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm']
-  );
-}

@@ -16,6 +16,7 @@ import { startLocalServer, stopLocalServer } from '../../src/localNeo4j/localSer
 import { freePort } from '../../test/support/freePort.js';
 import { machineDetails } from '../machineDetails.js';
 import { benchmarkGraph } from './benchmarkGraph.js';
+import { parseGraphSize } from './graphSize.js';
 import { ingestSyntheticGraph } from './ingest.js';
 import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
 import { searchVocabulary } from './syntheticVocabulary.js';
@@ -174,13 +175,12 @@ function searchTexts(generatorSeed: number): string[] {
 }
 
 function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) {
+  const claims = parseGraphSize(text);
+  if (claims === undefined) {
     console.error(`"${text}" is not a size such as 500, 10k or 1m.\n${usage}`);
     process.exit(2);
   }
-  const factor = { '': 1, k: 1000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
-  return Math.round(Number(match[1]) * factor);
+  return claims;
 }
 
 function positive(name: string, text: string): number {

@@ -3,6 +3,7 @@
  * the earlier one, so sizes can be run separately), rendered as markdown beside the JSON.
  */
 import type { GraphBenchResult } from './benchmarkGraph.js';
+import { formatGraphSize } from './graphSize.js';
 import type { IngestReport } from './ingest.js';
 import type { Measurement } from './measure.js';
 
@@ -31,12 +32,7 @@ export function mergeResults(previous: ScaleResults | undefined, fresh: SizeResu
 
 export function scaleMarkdown({ sizes }: ScaleResults): string {
   const n = (value: number) => value.toLocaleString('en');
-  const size = (claims: number) =>
-    claims >= 1_000_000 && claims % 1_000_000 === 0
-      ? `${claims / 1_000_000}M`
-      : claims >= 1000 && claims % 1000 === 0
-        ? `${claims / 1000}k`
-        : String(claims);
+  const size = formatGraphSize;
   const lines: string[] = [
     '# Scale benchmark (bench/scale)',
     '',

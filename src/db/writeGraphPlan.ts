@@ -164,6 +164,7 @@ export function contentHash(properties: Record<string, StoredValue>): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
-function* batches<T>(rows: readonly T[], size = 5000): Generator<T[]> {
+/** Rows in slices of one UNWIND statement each (also used by bench/scale/ingestCeiling.ts). */
+export function* batches<T>(rows: readonly T[], size = 5000): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
