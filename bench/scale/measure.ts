@@ -28,12 +28,12 @@ export async function measureInProcess(
 ): Promise<Measurement> {
   const latencies: number[] = [];
   let errors = 0;
-  let next = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  // Each loop walks the arguments from the start, as each autocannon connection walks its list.
   const loop = async () => {
-    while (performance.now() < deadline) {
-      const argument = args[next++ % args.length]!;
+    for (let next = 0; performance.now() < deadline; next++) {
+      const argument = args[next % args.length]!;
       const sent = performance.now();
       try {
         await ask(argument);
