@@ -2,11 +2,12 @@ import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { AppError } from '../errors/appError.js';
 import { dbCommand, dbUsage } from './dbCommand.js';
 import { exportCommand, exportUsage } from './exportCommand.js';
+import { extractCommand, extractUsage } from './extractCommand.js';
 import { importCommand, importUsage } from './importCommand.js';
 import { keysCommand, keysUsage } from './keysCommand.js';
 import { seedCommand, seedUsage } from './seedCommand.js';
 
-const usage = `Usage:\n${seedUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
+const usage = `Usage:\n${seedUsage}\n${extractUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
 
 /** The CLI's entry: one file per command, each returning an exit code. */
 async function run(argv: string[]): Promise<number> {
@@ -15,6 +16,8 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'seed':
       return seedCommand(rest, config);
+    case 'extract':
+      return extractCommand(rest);
     case 'export':
       return exportCommand(rest, config);
     case 'import':

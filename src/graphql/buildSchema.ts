@@ -12,6 +12,7 @@ import {
   sourcingResolvers,
 } from './resolvers/claimResolvers.js';
 import { enumValues } from './resolvers/enumValues.js';
+import { extractionResolvers } from './resolvers/extractionResolvers.js';
 import { mutationResolvers } from './resolvers/mutationResolvers.js';
 import { queryResolvers, searchHitResolvers } from './resolvers/queryResolvers.js';
 import { sourceResolvers } from './resolvers/sourceResolvers.js';
@@ -32,7 +33,7 @@ export function buildGraphQLSchema(): GraphQLSchema {
     typeDefs: readTypeDefs(),
     resolvers: {
       ...enumValues,
-      Query: queryResolvers,
+      Query: { ...queryResolvers, ...extractionResolvers.Query },
       Mutation: mutationResolvers,
       SearchHit: searchHitResolvers,
       Claim: claimResolvers,

@@ -14,5 +14,19 @@ export const attributionResolvers = {
   event: (a: AttributionRow, _: unknown, { loaders }: GraphQLContext) =>
     a.eventId ? loaders.node(Label.Event).load(a.eventId) : null,
   said: (a: AttributionRow) => timeExpression(a, 'said'),
+  quotedWords,
+  confidence: (a: AttributionRow) => (typeof a.confidence === 'number' ? a.confidence : null),
   provenance,
 };
+
+/**
+ * The quoted words, zipped from the parallel lists `quotedWordsText`, `quotedWordsStart` and
+ * `quotedWordsEnd` (src/ingest/planSeedLoad.ts); absent lists (indirect speech) give [].
+ */
+export function quotedWords(a: Record<string, unknown>) {
+  const list = (key: string): unknown[] => (Array.isArray(a[key]) ? (a[key] as unknown[]) : []);
+  const texts = list('quotedWordsText');
+  const starts = list('quotedWordsStart');
+  const ends = list('quotedWordsEnd');
+  return texts.map((text, i) => ({ text, start: starts[i], end: ends[i] }));
+}

@@ -1,0 +1,39 @@
+/**
+ * The proposition an attribution carries, as a claim text an editor can accept or edit: the
+ * content without its frame, with the damage of the input repaired (full stops typed for commas,
+ * backticks for apostrophes and quotation marks), a capital first letter and a full stop.
+ */
+
+/** A self-contained claim text from the content span of an attribution. */
+export function claimText(content: string): string {
+  let text = content.trim();
+  text = text.replace(/^(that|whether)\s+/i, '');
+  // A content that is only a quotation: drop the marks.
+  const wholeQuote = /^["“„«‘`'](.*?)["”»’`']?$/su.exec(text);
+  if (wholeQuote && !/["“”«»`]/.test(wholeQuote[1])) text = wholeQuote[1];
+  text = text
+    .replace(/(\p{L})`(\p{L})/gu, "$1'$2")
+    .replace(/`/g, '"')
+    .replace(/\.\s+(?=[\p{Ll}\p{N}])/gu, ', ')
+    .replace(/(\d)\.(\d{3})(?!\d)(?=\s+[\p{L}])/gu, '$1,$2')
+    .replace(/\s+/g, ' ')
+    .replace(/[,;:\s]+$/u, '')
+    .trim();
+  if (text.length === 0) return text;
+  text = text[0].toUpperCase() + text.slice(1);
+  if (!/[.!?]["”’»]?$/u.test(text)) text += '.';
+  return text;
+}
+
+/** A kebab-case id part from a text: the first few content words. */
+export function slugOf(text: string, words = 6): string {
+  const stop = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'that', 'is', 'was', 'for', 'its', 'it', 'has', 'have', 'be', 'with', 'by', 'at', 'as']);
+  const slug = text
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0 && !stop.has(word))
+    .slice(0, words)
+    .join('-');
+  return slug.length > 0 ? slug : 'item';
+}

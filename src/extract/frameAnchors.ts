@@ -1,0 +1,316 @@
+import { cueAt, isNegatedAt, type Cue } from './cues.js';
+import { speakerEndingAt, speakerStartingAt, type SpeakerPhrase } from './speakerPhrases.js';
+import type { Token } from './tokens.js';
+import type { Unit } from './units.js';
+import { auxiliaries, frameAdverbs, negators, prepositions, pronounSpeakers } from './wordClasses.js';
+
+/**
+ * Finds the frames of a sentence unit: each cue with its speaker, and on which side of the cue
+ * the content lies. The frames the rules recognise:
+ *   `X said (that) …`, `X told Y (that) …`      speaker before, content after   (preposed)
+ *   `…, X said` / `… X told Y on Monday`         speaker before, content before  (postposed)
+ *   `…, said X`                                   speaker after, content before   (inverted)
+ *   `according to X, …` / `…, according to X`    speaker after the phrase, content around it
+ *   `X's report showed/found (that) …`            the owner of the document speaks
+ *   `…, adding/noting/warning that …`             the previous frame's speaker goes on
+ *   `…, and has proposed …`                       a second verb of the previous speaker
+ * Cues inside quotation marks are the speaker's words, never frames.
+ */
+
+/** How the frame was recognised: the rule name recorded as evidence. */
+export type FrameRule =
+  | 'preposed'
+  | 'postposed'
+  | 'inverted'
+  | 'according-to'
+  | 'document'
+  | 'participle'
+  | 'coordinated';
+
+/** A cue with its speaker and the side its content is on. */
+export interface FrameAnchor {
+  readonly cue: Cue;
+  readonly rule: FrameRule;
+  /** The speaker phrase, or undefined when inherited from the previous frame. */
+  readonly speaker?: SpeakerPhrase;
+  /** Index of the anchor whose speaker this one inherits (participle, coordinated). */
+  readonly inheritsFrom?: number;
+  readonly negated: boolean;
+  /** Content after the frame (preposed) or before it (postposed). */
+  readonly contentSide: 'after' | 'before' | 'around';
+  /** First token of the frame (the speaker, the cue, or "according"). */
+  readonly frameFirst: number;
+  /** Last token of the frame: the cue, addressee and time phrase, or an inverted speaker. */
+  readonly frameLast: number;
+  /** For content after: where it starts (after "that", ":" or the addressee). */
+  readonly contentFirst?: number;
+  /** The addressee of `told`, if any. */
+  readonly addressee?: SpeakerPhrase;
+}
+
+const separatorTexts = new Set([',', '.', ';', ':', '—', '–']);
+const isSeparator = (token: Token | undefined): boolean =>
+  !token || token.kind === 'break' || (token.kind === 'punct' && separatorTexts.has(token.text));
+const passiveAuxiliaries = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", 'am', 'get', 'got']);
+
+/** The frames of one unit, left to right. `inQuote[i]` marks tokens inside quotation marks. */
+export function findFrameAnchors(tokens: readonly Token[], unit: Unit, inQuote: Uint8Array): FrameAnchor[] {
+  const anchors: FrameAnchor[] = [];
+  let floor = unit.first;
+  for (let index = unit.first; index <= unit.last; index++) {
+    if (inQuote[index]) continue;
+    const cue = cueAt(tokens, index);
+    if (!cue) continue;
+    const anchor = readAnchor(tokens, unit, cue, anchors, floor, inQuote);
+    if (!anchor) continue;
+    anchors.push(anchor);
+    index = Math.max(index, anchor.frameLast);
+    floor = anchor.frameLast + 1;
+  }
+  return anchors;
+}
+
+function readAnchor(
+  tokens: readonly Token[],
+  unit: Unit,
+  cue: Cue,
+  previous: readonly FrameAnchor[],
+  floor: number,
+  inQuote: Uint8Array,
+): FrameAnchor | undefined {
+  const negated = isNegatedAt(tokens, cue.first, unit.first);
+  if (cue.kind === 'according') {
+    const speaker = speakerStartingAt(tokens, cue.last + 1, unit.last);
+    if (!speaker) return undefined;
+    return {
+      cue,
+      rule: 'according-to',
+      speaker,
+      negated: false,
+      contentSide: 'around',
+      frameFirst: cue.first,
+      frameLast: speaker.last,
+    };
+  }
+  const before = tokens[cue.first - 1];
+  const after = tokens[cue.last + 1];
+  // Passive: "had been rejected", "a report released by": no speaker speaks here.
+  if ((cue.tense === 'past' || cue.tense === 'participle') && before && passiveAuxiliaries.has(before.lower)) return undefined;
+  if ((cue.tense === 'past' || cue.tense === 'participle') && after?.lower === 'by') return undefined;
+  if (before && (before.lower === 'to' || before.lower === 'will' && cue.tense === 'base' && false)) return undefined;
+
+  // "…, adding that …", ". noting that …": the previous speaker goes on.
+  if (cue.tense === 'gerund') {
+    const last = previous[previous.length - 1];
+    if (!last || !isSeparator(before) || before?.text === ':') {
+      const documentSpeaker = before && !isSeparator(before) ? speakerEndingAt(tokens, cue.first - 1, floor) : undefined;
+      if (documentSpeaker?.mentions[0].document && cue.kind !== 'speech' || documentSpeaker?.mentions[0].document) {
+        return preposed(tokens, unit, cue, 'document', documentSpeaker, negated, inQuote);
+      }
+      return undefined;
+    }
+    const anchor = preposed(tokens, unit, cue, 'participle', undefined, negated, inQuote);
+    return anchor ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: cue.first } : undefined;
+  }
+
+  // Walk left over auxiliaries, adverbs and negators to the end of the speaker phrase.
+  let left = cue.first - 1;
+  while (left >= floor && tokens[left].kind === 'word' && (auxiliaries.has(tokens[left].lower) || frameAdverbs.has(tokens[left].lower) || negators.has(tokens[left].lower)))
+    left--;
+  const walkedOver = left < cue.first - 1;
+
+  // "…, and has proposed …": a second verb with the previous frame's subject.
+  if (left >= floor && tokens[left].lower === 'and' && previous.length > 0 && isSeparator(tokens[left - 1])) {
+    const anchor = preposed(tokens, unit, cue, 'coordinated', undefined, negated, inQuote);
+    return anchor ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: left + 1 } : undefined;
+  }
+
+  // "…, said the anonymous expert": an inverted frame right after a separator or a quotation.
+  const atClauseStart = left < floor || isSeparator(tokens[left]) || tokens[left].kind === 'quote';
+  // "Qin An. head of the Institute …. told": an appositive between the speaker and the cue.
+  const setOff = atClauseStart && left >= floor && tokens[left].kind !== 'quote' ? speakerEndingAt(tokens, left, floor) : undefined;
+  if (setOff && setOff.mentions[0].description) {
+    const anchor = preposed(tokens, unit, cue, 'preposed', setOff, negated, inQuote);
+    if (anchor) return anchor;
+    const tail = tailAfterCue(tokens, cue, unit.last);
+    if (tail.rest <= 0)
+      return { cue, rule: 'postposed', speaker: setOff, negated, contentSide: 'before', frameFirst: setOff.first, frameLast: tail.last, addressee: tail.addressee };
+  }
+  if (atClauseStart && !walkedOver && !cue.takesAddressee && (cue.tense === 'past' || cue.tense === 'third-person')) {
+    const speaker = speakerStartingAt(tokens, cue.last + 1, unit.last);
+    if (speaker && !(speaker.mentions.length === 1 && speaker.mentions[0].kind === 'pronoun' && speaker.mentions[0].text.toLowerCase() === 'it')) {
+      const tail = frameTail(tokens, speaker.last + 1, unit.last);
+      if (tail.rest <= 0)
+        return {
+          cue,
+          rule: 'inverted',
+          speaker,
+          negated,
+          contentSide: 'before',
+          frameFirst: cue.first,
+          frameLast: tail.last,
+        };
+    }
+  }
+  if (left < floor) return undefined;
+  const speaker = speakerEndingAt(tokens, left, floor);
+  if (!speaker) return undefined;
+  // A bare base form needs a plural subject: "analysts expect", "officials say".
+  if (cue.tense === 'base' && !walkedOver && !speaker.mentions.every((mention) => mention.plural)) return undefined;
+  if (speaker.mentions.some((mention) => mention.kind === 'pronoun') && tokens[speaker.first].lower === 'it' && cue.kind === 'speech' && false) return undefined;
+  const documentSpeaker = speaker.mentions[0].document !== undefined;
+  const rule: FrameRule = documentSpeaker ? 'document' : 'preposed';
+  const anchor = preposed(tokens, unit, cue, rule, speaker, negated, inQuote);
+  if (anchor) return anchor;
+  // Nothing after the cue but an addressee or a time: the content came before.
+  const tail = tailAfterCue(tokens, cue, unit.last);
+  if (tail.rest > 0) return undefined;
+  return {
+    cue,
+    rule: 'postposed',
+    speaker,
+    negated,
+    contentSide: 'before',
+    frameFirst: speaker.first,
+    frameLast: tail.last,
+    addressee: tail.addressee,
+  };
+}
+
+/** A frame whose content follows the cue, or undefined when nothing that reads as content does. */
+function preposed(
+  tokens: readonly Token[],
+  unit: Unit,
+  cue: Cue,
+  rule: FrameRule,
+  speaker: SpeakerPhrase | undefined,
+  negated: boolean,
+  inQuote: Uint8Array,
+): FrameAnchor | undefined {
+  const tail = tailAfterCue(tokens, cue, unit.last);
+  let contentFirst = tail.last + 1;
+  let complement: 'that' | 'quote' | 'colon' | 'clause' | 'object' | 'none' = 'none';
+  const next = tokens[contentFirst];
+  if (!next || contentFirst > unit.last) return undefined;
+  if (next.lower === 'that' || next.lower === 'whether' || next.lower === 'if' && cue.lemma === 'ask') {
+    complement = 'that';
+    contentFirst++;
+  } else if (next.kind === 'punct' && (next.text === ':' || next.text === ',') && tokens[contentFirst + 1]?.kind === 'quote') {
+    complement = 'colon';
+    contentFirst++;
+  } else if (next.kind === 'quote' || inQuote[contentFirst]) {
+    complement = 'quote';
+  } else if (next.kind === 'punct') {
+    return undefined;
+  } else if (cue.takesObject) {
+    complement = 'object';
+  } else if (cue.kind === 'speech' || cue.kind === 'cognition') {
+    // "said the plan was…": a clause with its own verb.
+    if (!hasFiniteVerb(tokens, contentFirst, Math.min(unit.last, contentFirst + 12))) return undefined;
+    complement = 'clause';
+  }
+  if (complement === 'none') return undefined;
+  if (rule === 'participle' && complement === 'object' && cue.kind !== 'speech') return undefined;
+  const words = countContentWords(tokens, contentFirst, unit.last);
+  if (words < 2) return undefined;
+  return {
+    cue,
+    rule,
+    speaker,
+    negated,
+    contentSide: 'after',
+    frameFirst: speaker?.first ?? cue.first,
+    frameLast: tail.last,
+    contentFirst,
+    addressee: tail.addressee,
+  };
+}
+
+const finiteHints = /^(is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)$|[a-z]{3,}ed$/;
+function hasFiniteVerb(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let index = first; index <= last; index++) {
+    const token = tokens[index];
+    if (token.kind === 'word' && finiteHints.test(token.lower)) return true;
+  }
+  return false;
+}
+
+function countContentWords(tokens: readonly Token[], first: number, last: number): number {
+  let words = 0;
+  for (let index = first; index <= last; index++) if (tokens[index].kind === 'word' || tokens[index].kind === 'number') words++;
+  return words;
+}
+
+interface Tail {
+  /** Last token of the frame: the cue, or the end of its addressee and time phrases. */
+  readonly last: number;
+  /** Words left in the unit after the tail, before a separator-led new clause. */
+  readonly rest: number;
+  readonly addressee?: SpeakerPhrase;
+}
+
+/** After a cue: its addressee ("told the Global Times") and time or place phrases. */
+function tailAfterCue(tokens: readonly Token[], cue: Cue, unitLast: number): Tail {
+  let last = cue.last;
+  let addressee: SpeakerPhrase | undefined;
+  if (cue.takesAddressee) {
+    const first = last + 1;
+    const token = tokens[first];
+    if (token && token.kind === 'word' && token.lower !== 'that' && !prepositions.has(token.lower)) {
+      const phrase = pronounSpeakers.has(token.lower) || ['me', 'him', 'her', 'them', 'us', 'reporters', 'journalists', 'lawmakers'].includes(token.lower)
+        ? { first, last: first, mentions: [] }
+        : speakerStartingAt(tokens, first, unitLast);
+      if (phrase) {
+        addressee = phrase.mentions.length > 0 ? phrase : undefined;
+        last = phrase.last;
+      }
+    }
+  }
+  const tail = frameTail(tokens, last + 1, unitLast);
+  return { ...tail, addressee, last: tail.last === last + 0 ? last : tail.last };
+}
+
+const timeWords = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|weekend|earlier|later|last|this|next|late|early|mid|ago|quarter|spring|summer|autumn|fall|winter|statement|conference|briefing|interview|event|meeting|summit|forum|hearing|session|speech|address|news|press|phone|call|email|post|message|letter|parliament|congress|court|television|radio|channel|broadcast|rally)$/;
+
+/**
+ * After a frame: prepositional phrases of time and place ("on Monday", "in late 2016", "at a
+ * news conference in Geneva"). Returns where they end and how many words follow them.
+ */
+function frameTail(tokens: readonly Token[], first: number, unitLast: number): { last: number; rest: number } {
+  let last = first - 1;
+  let index = first;
+  while (index <= unitLast) {
+    const token = tokens[index];
+    if (token.kind === 'word' && (prepositions.has(token.lower) || /^(last|this|next|earlier|later|yesterday|today|tonight)$/.test(token.lower))) {
+      // A phrase: preposition, then words up to the next preposition, "that" or a separator.
+      let end = index;
+      let sawTimeOrPlace = timeWords.test(token.lower);
+      while (end + 1 <= unitLast) {
+        const next = tokens[end + 1];
+        if (next.kind !== 'word' && next.kind !== 'number') break;
+        if (next.lower === 'that' || (prepositions.has(next.lower) && end > index)) break;
+        if (timeWords.test(next.lower) || next.kind === 'number' || next.capitalised) sawTimeOrPlace = true;
+        end++;
+        if (end - index > 6) break;
+      }
+      if (!sawTimeOrPlace) break;
+      last = end;
+      index = end + 1;
+      continue;
+    }
+    break;
+  }
+  let rest = 0;
+  for (let scan = last + 1; scan <= unitLast; scan++) {
+    const token = tokens[scan];
+    if (isSeparator(token) && rest === 0) {
+      // A new clause after a separator ("…, adding that …") is not this frame's content.
+      break;
+    }
+    if (token.kind === 'word' || token.kind === 'number' || token.kind === 'quote') rest++;
+    if (isSeparator(token)) break;
+  }
+  return { last: Math.max(last, first - 1), rest };
+}
+
+void pronounSpeakers;

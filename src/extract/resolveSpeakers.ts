@@ -1,0 +1,244 @@
+import { distance } from 'fastest-levenshtein';
+import { nameKey } from '../domain/normaliseName.js';
+import type { SeedActor } from '../ingest/seedFormat.js';
+import type { KnownActor } from './articleInput.js';
+import type { Mention } from './speakerPhrases.js';
+import { titles } from './wordClasses.js';
+
+/**
+ * Decides who each speaker mention is: an actor met earlier in the article (a surname, a
+ * pronoun, "the expert" after "a … expert"), an actor already in the graph (alias, surname,
+ * a spelling variant such as "Meuller" for "Mueller"), or a new actor. An anonymous description
+ * or unnamed group is never linked to a named actor.
+ */
+
+/** A draft actor with the evidence of its resolution. */
+export interface DraftActor {
+  id: string;
+  kind: SeedActor['kind'];
+  name: string;
+  aliases: string[];
+  anonymous: boolean;
+  description?: string;
+  claimedAffiliation?: string;
+  resolution: { status: 'existing' | 'new'; reason: string; score: number };
+  evidence: { rule: string; start: number; end: number; note?: string }[];
+  /** Head noun of an anonymous description, for later "the expert". */
+  head?: string;
+  role?: string;
+}
+
+/** Resolves mentions in article order; keeps the article's actors. */
+export class SpeakerResolver {
+  readonly actors: DraftActor[] = [];
+  private readonly byKey = new Map<string, DraftActor>();
+  private readonly known: readonly KnownActor[];
+  private readonly knownByKey = new Map<string, KnownActor>();
+  private last: DraftActor | undefined;
+
+  constructor(known: readonly KnownActor[]) {
+    this.known = known;
+    for (const actor of known)
+      for (const alias of [actor.name, ...actor.aliases]) {
+        const key = nameKey(alias);
+        if (!this.knownByKey.has(key)) this.knownByKey.set(key, actor);
+      }
+  }
+
+  /** The actor a mention names; `span` is its offsets, for evidence. */
+  resolve(mention: Mention, span: { start: number; end: number }): DraftActor {
+    const actor = this.find(mention, span);
+    this.addAlias(actor, mention.text);
+    if (mention.kind === 'name' && mention.name !== mention.text) this.addAlias(actor, mention.name);
+    if (mention.role && !actor.role) actor.role = mention.role;
+    if (mention.description && !actor.description && !actor.anonymous && actor.resolution.status === 'new')
+      actor.description = mention.description;
+    actor.evidence.push({ rule: `speaker:${mention.kind}`, start: span.start, end: span.end });
+    if (mention.kind !== 'pronoun') this.last = actor;
+    return actor;
+  }
+
+  /** The last speaker: what "he said", "it also reported" point back to. */
+  lastSpeaker(): DraftActor | undefined {
+    return this.last;
+  }
+
+  private find(mention: Mention, span: { start: number; end: number }): DraftActor {
+    if (mention.kind === 'pronoun') {
+      const lower = mention.text.toLowerCase();
+      const previous =
+        lower === 'it'
+          ? [...this.actors].reverse().find((actor) => actor.kind !== 'person' && !actor.anonymous) ?? this.last
+          : this.last;
+      if (previous) return previous;
+      return this.create(mention, span, 'new', 'a pronoun with no earlier speaker', 0.2);
+    }
+    if (mention.kind === 'name') return this.findNamed(mention, span);
+    return this.findAnonymous(mention, span);
+  }
+
+  private findNamed(mention: Mention, span: { start: number; end: number }): DraftActor {
+    const keys = [nameKey(mention.text), nameKey(mention.name), nameKey(mention.name.replace(/^the\s+/i, ''))];
+    for (const key of keys) {
+      const seen = this.byKey.get(key);
+      if (seen && !seen.anonymous) return seen;
+    }
+    // A surname or a shorter form of a name met earlier in the article.
+    const words = nameKey(mention.name).split(' ');
+    const surname = words[words.length - 1];
+    if (words.length === 1) {
+      const earlier = [...this.actors].reverse().find((actor) => !actor.anonymous && actor.kind === 'person' && nameKey(actor.name).split(' ').pop() === surname);
+      if (earlier) return earlier;
+    }
+    for (const key of keys) {
+      const known = this.knownByKey.get(key);
+      if (known && !known.anonymous) return this.fromKnown(known, `the graph knows "${mention.text}" as an alias of ${known.name}`, 0.95);
+    }
+    const match = this.closestKnown(words);
+    if (match) return this.fromKnown(match.actor, match.reason, match.score);
+    // A spelling variant of an actor met earlier in the article.
+    const variant = this.actors.find((actor) => !actor.anonymous && similarNames(nameKey(actor.name).split(' '), words));
+    if (variant) return variant;
+    return this.create(mention, span, 'new', 'no actor in the graph has this name or alias', 0.6);
+  }
+
+  private closestKnown(words: string[]): { actor: KnownActor; reason: string; score: number } | undefined {
+    const surname = words[words.length - 1];
+    for (const actor of this.known) {
+      if (actor.anonymous) continue;
+      const actorWords = nameKey(stripTitles(actor.name)).split(' ');
+      if (words.length === 1 && actor.kind === 'person' && actorWords.length > 1 && actorWords[actorWords.length - 1] === surname)
+        return { actor, reason: `surname "${surname}" of ${actor.name}`, score: 0.8 };
+    }
+    for (const actor of this.known) {
+      if (actor.anonymous) continue;
+      for (const alias of [actor.name, ...actor.aliases]) {
+        const aliasWords = nameKey(stripTitles(alias)).split(' ');
+        if (similarNames(aliasWords, words))
+          return { actor, reason: `"${words.join(' ')}" is a spelling variant of ${actor.name} ("${alias}")`, score: 0.7 };
+      }
+    }
+    return undefined;
+  }
+
+  private findAnonymous(mention: Mention, span: { start: number; end: number }): DraftActor {
+    const key = nameKey(mention.text);
+    const seen = this.byKey.get(key);
+    if (seen && seen.anonymous) return seen;
+    if (mention.definite && mention.head && mention.actorKind === 'organisation') {
+      const organisation = [...this.actors].reverse().find((actor) => !actor.anonymous && (actor.kind === 'organisation' || actor.kind === 'media-outlet'));
+      if (organisation) return organisation;
+    }
+    if (mention.definite && mention.head) {
+      // "the expert", "the anonymous expert": the last anonymous speaker of that kind.
+      const head = singular(mention.head);
+      const earlier = [...this.actors]
+        .reverse()
+        .find((actor) => actor.head !== undefined && singular(actor.head) === head && actor.anonymous && (actor.kind === 'unnamed-group') === mention.plural);
+      if (earlier) return earlier;
+      const named = [...this.actors].reverse().find((actor) => !actor.anonymous && actor.role !== undefined && nameKey(actor.role).split(' ').includes(head));
+      if (named) return named;
+    }
+    // Only a specific description (three words or more) may be an anonymous actor the graph has.
+    const known = this.knownByKey.get(key);
+    if (known && known.anonymous && key.split(' ').length >= 3)
+      return this.fromKnown(known, `the graph holds an anonymous actor described as "${mention.text}"`, 0.5);
+    return this.create(mention, span, 'new', mention.plural ? 'an unnamed group: never linked to a named actor' : 'an anonymous speaker: never linked to a named actor', 0.7);
+  }
+
+  private fromKnown(known: KnownActor, reason: string, score: number): DraftActor {
+    const existing = this.actors.find((actor) => actor.id === known.id);
+    if (existing) return existing;
+    const actor: DraftActor = {
+      id: known.id,
+      kind: known.kind,
+      name: known.name,
+      aliases: [...known.aliases],
+      anonymous: known.anonymous,
+      description: known.description,
+      resolution: { status: 'existing', reason, score },
+      evidence: [],
+    };
+    this.register(actor);
+    return actor;
+  }
+
+  private create(mention: Mention, _span: { start: number; end: number }, status: 'new', reason: string, score: number): DraftActor {
+    // "the ministry", "the company": an organisation the text does not name, not an anonymous source.
+    const anonymous = (mention.kind === 'description' || mention.kind === 'group') && mention.actorKind !== 'organisation';
+    const bareText = mention.text.replace(/^(the|a|an)\s+/i, '');
+    const name = anonymous
+      ? `${mention.plural ? 'Unnamed' : 'Anonymous'} ${bareText[0].toLowerCase()}${bareText.slice(1)}`
+      : mention.name.replace(/^the\s+/i, '');
+    const actor: DraftActor = {
+      id: this.freshId(name),
+      kind: anonymous ? (mention.plural ? 'unnamed-group' : mention.actorKind === 'unnamed-group' ? 'unnamed-group' : 'person') : mention.actorKind,
+      name,
+      aliases: [],
+      anonymous,
+      resolution: { status, reason, score },
+      evidence: [],
+      head: anonymous ? mention.head : undefined,
+      role: mention.role,
+    };
+    if (anonymous) {
+      actor.description = mention.description ? `${mention.text}, ${mention.description}` : mention.text;
+      const affiliation = [bareText, mention.description].filter(Boolean).join(' ');
+      if (affiliation !== (mention.head ?? '')) actor.claimedAffiliation = affiliation;
+    }
+    this.register(actor);
+    return actor;
+  }
+
+  private register(actor: DraftActor): void {
+    this.actors.push(actor);
+    for (const alias of [actor.name, ...actor.aliases]) this.byKey.set(nameKey(alias), actor);
+  }
+
+  private addAlias(actor: DraftActor, alias: string): void {
+    if (actor.aliases.includes(alias) || alias.length === 0) return;
+    if (['he', 'she', 'they', 'it', 'we', 'i'].includes(alias.toLowerCase())) return;
+    actor.aliases.push(alias);
+    this.byKey.set(nameKey(alias), actor);
+  }
+
+  private freshId(name: string): string {
+    const slug = nameKey(name).replace(/'/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'speaker';
+    let id = `act-${slug}`;
+    for (let counter = 2; this.actors.some((actor) => actor.id === id) || this.knownByKey.has(id); counter++) id = `act-${slug}-${counter}`;
+    return id;
+  }
+}
+
+function singular(word: string): string {
+  if (word === 'people') return 'person';
+  return word.replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+function stripTitles(name: string): string {
+  const words = name.split(/\s+/);
+  let index = 0;
+  while (index < words.length - 1 && titles.has(words[index].toLowerCase().replace(/\.$/, ''))) index++;
+  return words.slice(index).join(' ');
+}
+
+/** Same number of words, at least one identical, the others within a small edit distance. */
+function similarNames(a: readonly string[], b: readonly string[]): boolean {
+  const left = a.filter((word) => !titles.has(word));
+  const right = b.filter((word) => !titles.has(word));
+  if (left.length === 0 || right.length === 0) return false;
+  if (right.length === 1 && left.length > 1) return closeWord(left[left.length - 1], right[0]);
+  if (left.length !== right.length) return false;
+  let exact = 0;
+  for (let index = 0; index < left.length; index++) {
+    if (left[index] === right[index]) exact++;
+    else if (!closeWord(left[index], right[index])) return false;
+  }
+  return exact >= 1 && exact < left.length;
+}
+
+function closeWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
+  return distance(a, b) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1);
+}

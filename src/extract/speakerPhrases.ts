@@ -1,0 +1,454 @@
+import { isStateName } from './states.js';
+import type { Token } from './tokens.js';
+import {
+  auxiliaries,
+  determiners,
+  documentNouns,
+  mediaNouns,
+  organisationNameWords,
+  organisationNouns,
+  outletNameWords,
+  personNouns,
+  prepositions,
+  pronounSpeakers,
+  titles,
+} from './wordClasses.js';
+
+/**
+ * Reads the noun phrase that names a speaker, next to a cue: a name with its titles ("US Army
+ * Gen. Paul Nakasone"), a pronoun, a description ("a Beijing-based military expert", "two
+ * people familiar with the matter"), a group ("experts", "US officials"), a document's owner
+ * ("CNCERT's annual report"), or two of them joined by "and" ("WikiLeaks and its founder Julian
+ * Assange"). Relative clauses and appositives between the speaker and the cue are skipped and
+ * kept as the speaker's description ("Qin An. head of the … Institute …. told").
+ */
+
+/** What kind of phrase names the speaker. */
+export type MentionKind = 'name' | 'pronoun' | 'description' | 'group';
+
+/** One speaker named in a phrase. */
+export interface Mention {
+  readonly first: number;
+  readonly last: number;
+  /** The phrase as written. */
+  readonly text: string;
+  readonly kind: MentionKind;
+  /** For names: the name without titles ("Paul Nakasone"); otherwise the phrase. */
+  readonly name: string;
+  /** Titles before the name ("US Army Gen."), or the role of an appositive ("head of …"). */
+  readonly role?: string;
+  /** An appositive or relative clause describing the speaker. */
+  readonly description?: string;
+  /** The head noun of a description ("expert", "officials"). */
+  readonly head?: string;
+  readonly plural: boolean;
+  /** Guessed kind of actor. */
+  readonly actorKind: 'person' | 'organisation' | 'state' | 'media-outlet' | 'unnamed-group';
+  /** The speaker speaks through a document ("CNCERT's annual report"): its words. */
+  readonly document?: string;
+  /** "a"/"an"/"two"… opens the description: someone new. "the" refers back. */
+  readonly definite: boolean;
+}
+
+/** The whole speaker phrase: one or two mentions, from token `first` to `last`. */
+export interface SpeakerPhrase {
+  readonly first: number;
+  readonly last: number;
+  readonly mentions: readonly Mention[];
+}
+
+const isSeparator = (token: Token | undefined): boolean =>
+  !token ||
+  token.kind === 'break' ||
+  token.kind === 'quote' ||
+  (token.kind === 'punct' && /^[,.;:—–!?]$/.test(token.text));
+
+const nameConnectors = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'van', 'von', 'al', 'bin', 'la', 'le', 'del', 'da', 'on']);
+const relativeOpeners = new Set(['who', 'which', 'whose', 'whom']);
+
+/** The speaker phrase that ends at token `last` (just before the cue and its auxiliaries). */
+export function speakerEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): SpeakerPhrase | undefined {
+  let end = last;
+  let description: string | undefined;
+  // Skip one relative clause or appositive set off by separators: "X. who also …. said".
+  const clause = setOffClauseEndingAt(tokens, end, floor);
+  if (clause) {
+    const before = clause.separatorBefore - 1;
+    const head = simplePhraseEndingAt(tokens, before, floor);
+    if (head && (clause.relative || clause.appositive)) {
+      description = textOf(tokens, clause.first, clause.last);
+      return withDescription(head, description, tokens, clause.last);
+    }
+  }
+  const phrase = simplePhraseEndingAt(tokens, end, floor);
+  if (!phrase) return undefined;
+  end = phrase.last;
+  return phrase;
+}
+
+/** The speaker phrase that starts at token `first` (just after an inverted cue: "said X"). */
+export function speakerStartingAt(
+  tokens: readonly Token[],
+  first: number,
+  ceiling: number,
+): SpeakerPhrase | undefined {
+  const token = tokens[first];
+  if (!token || first > ceiling) return undefined;
+  if (token.kind === 'word' && pronounSpeakers.has(token.lower) && token.lower !== 'it')
+    return single(mention(tokens, first, first, 'pronoun'));
+  // Read forward to the next separator, then parse that stretch as a phrase ending there.
+  let last = first;
+  while (last + 1 <= ceiling && !isSeparator(tokens[last + 1]) && !relativeOpeners.has(tokens[last + 1].lower)) {
+    if (tokens[last + 1].kind === 'word' && !tokens[last + 1].capitalised && !isNounPhraseWord(tokens[last + 1]))
+      break;
+    last++;
+  }
+  let phrase = simplePhraseEndingAt(tokens, last, first);
+  // "told the Global Times": the article belongs to the phrase, not to the name.
+  if (phrase && phrase.first === first + 1 && tokens[first].lower === 'the')
+    phrase = { ...phrase, first, mentions: phrase.mentions.map((item, index) => (index === 0 ? { ...item, first, text: textOf(tokens, first, item.last) } : item)) };
+  if (!phrase || phrase.first !== first) return undefined;
+  // "said Maria Okafor, the health minister": an appositive that runs to the clause's end.
+  const next = tokens[phrase.last + 1];
+  if (next?.kind === 'punct' && next.text === ',' && phrase.mentions[0].kind === 'name') {
+    let end = phrase.last + 2;
+    while (end + 1 <= ceiling && !isSeparator(tokens[end + 1])) end++;
+    const opener = tokens[phrase.last + 2];
+    const verbless = tokens.slice(phrase.last + 2, end + 1).every((item) => !auxiliaries.has(item.lower) && !/^[a-z]{3,}(ed|s)$/.test(item.lower) || personNouns.has(item.lower) || titles.has(item.lower) || organisationNouns.has(item.lower));
+    if (opener && verbless && (determiners.has(opener.lower) || titles.has(opener.lower)) && end - phrase.last < 12)
+      return withDescription(phrase, textOf(tokens, phrase.last + 2, end), tokens, end);
+  }
+  return phrase;
+}
+
+function isNounPhraseWord(token: Token): boolean {
+  return (
+    determiners.has(token.lower) ||
+    personNouns.has(token.lower) ||
+    mediaNouns.has(token.lower) ||
+    organisationNouns.has(token.lower) ||
+    titles.has(token.lower) ||
+    token.lower.includes('-') ||
+    /(al|an|ous|ive|ic|ed|ior|ent)$/.test(token.lower)
+  );
+}
+
+interface SetOffClause {
+  readonly first: number;
+  readonly last: number;
+  readonly separatorBefore: number;
+  readonly relative: boolean;
+  readonly appositive: boolean;
+}
+
+/** "…, who also directs the NSA," or ". head of the Institute …." right before the cue. */
+function setOffClauseEndingAt(tokens: readonly Token[], last: number, floor: number): SetOffClause | undefined {
+  let end = last;
+  if (!isSeparator(tokens[end])) return undefined;
+  if (tokens[end].kind === 'quote') return undefined;
+  end--;
+  let first = end;
+  while (first - 1 >= floor && !isSeparator(tokens[first - 1])) first--;
+  if (first > end || first - 1 < floor) return undefined;
+  const opener = tokens[first];
+  const relative = relativeOpeners.has(opener.lower);
+  const words = end - first + 1;
+  const appositive =
+    !relative &&
+    words <= 14 &&
+    (titles.has(opener.lower) || (determiners.has(opener.lower) && titles.has(tokens[first + 1]?.lower ?? ''))) &&
+    !opener.capitalised;
+  if (!relative && !appositive) return undefined;
+  return { first, last: end, separatorBefore: first - 1, relative, appositive };
+}
+
+function withDescription(phrase: SpeakerPhrase, description: string, tokens: readonly Token[], last: number): SpeakerPhrase {
+  const [firstMention, ...rest] = phrase.mentions;
+  const role = /^(the |a |an )?[a-z-]+( [a-z-]+)?( of| at| for)\b/.test(description) ? description.replace(/^(the|a|an) /, '') : firstMention.role;
+  void tokens;
+  return {
+    first: phrase.first,
+    last,
+    mentions: [{ ...firstMention, description, role }, ...rest],
+  };
+}
+
+/** A phrase with no set-off clause: names, pronoun, description, or two joined by "and". */
+function simplePhraseEndingAt(tokens: readonly Token[], last: number, floor: number): SpeakerPhrase | undefined {
+  const right = mentionEndingAt(tokens, last, floor);
+  if (!right) return undefined;
+  // "WikiLeaks and its founder Julian Assange", "Russia and China".
+  let start = right.first;
+  let roleOfRight: string | undefined;
+  let index = right.first - 1;
+  const roleWords: number[] = [];
+  while (index >= floor && tokens[index].kind === 'word' && !tokens[index].capitalised && titles.has(tokens[index].lower)) {
+    roleWords.unshift(index);
+    index--;
+  }
+  if (roleWords.length > 0 && index >= floor && ['its', 'his', 'her', 'their', 'the'].includes(tokens[index].lower)) {
+    roleOfRight = textOf(tokens, roleWords[0], roleWords[roleWords.length - 1]);
+    index--;
+  }
+  if (index >= floor && tokens[index].lower === 'and' && right.kind === 'name') {
+    const left = mentionEndingAt(tokens, index - 1, floor);
+    if (left && (left.kind === 'name' || left.kind === 'group')) {
+      start = left.first;
+      const rightMention = roleOfRight ? { ...right, role: roleOfRight, affiliatedWith: left.name } : right;
+      return { first: start, last, mentions: [left, rightMention] };
+    }
+  }
+  return single(right);
+}
+
+function single(mentionValue: Mention): SpeakerPhrase {
+  return { first: mentionValue.first, last: mentionValue.last, mentions: [mentionValue] };
+}
+
+/** One mention ending at `last`. */
+function mentionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+  const token = tokens[last];
+  if (!token || last < floor) return undefined;
+  if (token.kind === 'word' && pronounSpeakers.has(token.lower)) return mention(tokens, last, last, 'pronoun');
+  if (token.kind === 'punct' && token.text === ')') {
+    // "The Cyberspace Administration of China (CAC)"
+    const open = last - 2;
+    if (tokens[open]?.text === '(' && tokens[last - 1]?.capitalised) {
+      const inner = mentionEndingAt(tokens, open - 1, floor);
+      if (inner && inner.kind === 'name') return mention(tokens, inner.first, last, 'name');
+    }
+    return undefined;
+  }
+  if (token.kind !== 'word') return undefined;
+  if (token.capitalised || /^[A-Z]/.test(token.text)) {
+    const name = nameEndingAt(tokens, last, floor);
+    // "Experts warned", "Officials said": a common noun capitalised at a sentence's start.
+    if (name && isCommonNounPhrase(tokens, name.first, name.last)) return descriptionEndingAt(tokens, last, floor);
+    return name;
+  }
+  const lower = token.lower;
+  if (documentNouns.has(lower)) return documentOwnerEndingAt(tokens, last, floor);
+  return descriptionEndingAt(tokens, last, floor);
+}
+
+/** A capitalised name with its titles: walk left over capitalised words and connectors. */
+function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+  let first = last;
+  while (first - 1 >= floor) {
+    const previous = tokens[first - 1];
+    if (previous.kind === 'word' && previous.capitalised) {
+      first--;
+      continue;
+    }
+    // "Gen. Paul": an abbreviation's full stop inside a name.
+    if (previous.kind === 'punct' && previous.text === '.' && !previous.spaceBefore && tokens[first - 2]?.capitalised && tokens[first - 2].text.length <= 4) {
+      first -= 2;
+      continue;
+    }
+    if (
+      previous.kind === 'word' &&
+      nameConnectors.has(previous.lower) &&
+      previous.lower !== 'and' &&
+      tokens[first - 2]?.capitalised &&
+      tokens[first - 2].kind === 'word'
+    ) {
+      first -= 2;
+      continue;
+    }
+    break;
+  }
+  // A sentence-initial "The"/"But" is not part of the name, unless it is ("The Global Times").
+  while (first < last && ['but', 'and', 'so', 'yet', 'however', 'meanwhile', 'also'].includes(tokens[first].lower)) first++;
+  const text = textOf(tokens, first, last);
+  if (tokens[last].lower.endsWith("'s")) return undefined;
+  // Lower-case descriptors right before a name ("Chinese telecom giant Huawei") are not the name.
+  return mention(tokens, first, last, 'name', text);
+}
+
+/** "CNCERT's annual report", "The CNCERT report", "the ministry's statement". */
+function documentOwnerEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+  let index = last - 1;
+  while (index >= floor && tokens[index].kind === 'word' && !tokens[index].lower.endsWith("'s") && index > last - 4) {
+    if (tokens[index].capitalised && !tokens[index - 1]?.capitalised && !determiners.has(tokens[index - 1]?.lower ?? '')) break;
+    index--;
+  }
+  const document = tokens[last].text;
+  for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
+    const token = tokens[owner];
+    if (token.kind !== 'word') break;
+    if (token.lower.endsWith("'s")) {
+      const ownerMention = nameLikeOwner(tokens, owner, floor);
+      return ownerMention ? { ...ownerMention, document: textOf(tokens, owner + 1, last) } : undefined;
+    }
+  }
+  for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
+    const token = tokens[owner];
+    if (token.kind !== 'word') break;
+    if (token.lower.endsWith("'s")) {
+      const ownerMention = nameLikeOwner(tokens, owner, floor);
+      return ownerMention ? { ...ownerMention, document: textOf(tokens, owner, last).replace(/^\S+\s*/, '') || document } : undefined;
+    }
+    if (token.capitalised) {
+      const ownerMention = nameEndingAt(tokens, owner, floor);
+      if (ownerMention) return { ...ownerMention, document: textOf(tokens, owner + 1, last) };
+    }
+  }
+  return undefined;
+}
+
+function nameLikeOwner(tokens: readonly Token[], possessive: number, floor: number): Mention | undefined {
+  const token = tokens[possessive];
+  const strip = (value: string) => value.replace(/['’`]s$/, '');
+  if (!token.capitalised) {
+    if (!organisationNouns.has(strip(token.lower)) && !personNouns.has(strip(token.lower))) return undefined;
+    let first = possessive;
+    while (first - 1 >= floor && tokens[first - 1].kind === 'word' && (determiners.has(tokens[first - 1].lower) || isAdjective(tokens[first - 1].lower)) && possessive - first < 4) first--;
+    const base = mention(tokens, first, possessive, 'description', strip(textOf(tokens, first, possessive)), possessive);
+    return { ...base, name: strip(base.name), head: strip(token.lower) };
+  }
+  const before = possessive - 1 >= floor && tokens[possessive - 1].kind === 'word' && tokens[possessive - 1].capitalised
+    ? nameEndingAt(tokens, possessive - 1, floor)
+    : undefined;
+  const first = before ? before.first : possessive;
+  const base = mention(tokens, first, possessive, 'name', strip(textOf(tokens, first, possessive)));
+  return { ...base, name: strip(base.name) };
+}
+
+/** A lower-case description ending at its head noun or a post-modifier. */
+function descriptionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+  // Walk left to the phrase's start: words, hyphenated modifiers, prepositions inside
+  // ("people familiar with the matter", "officials in the finance ministry").
+  let first = last;
+  let headIndex = -1;
+  for (let index = last; index >= Math.max(floor, last - 10); index--) {
+    const token = tokens[index];
+    if (token.kind !== 'word' && token.kind !== 'number') break;
+    const lower = token.lower;
+    if (index !== last && (lower === 'and' || lower === 'or' || lower === 'that' || lower === 'but')) break;
+    if (relativeOpeners.has(lower)) break;
+    if (personNouns.has(lower) || mediaNouns.has(lower) || organisationNouns.has(lower) || (titles.has(lower) && index === last)) headIndex = index;
+    first = index;
+    // A determiner ends the phrase, unless a preposition before it opens a post-modifier
+    // ("people familiar with the matter").
+    if (determiners.has(lower) && !prepositions.has(tokens[index - 1]?.lower ?? '')) break;
+    if (/(ed|s)$/.test(lower) && index !== last && !personNouns.has(lower) && !mediaNouns.has(lower) && !organisationNouns.has(lower) && !token.capitalised && !/-/.test(lower) && !isAdjective(lower) && !prepositions.has(lower) && !determiners.has(lower))
+      break;
+  }
+  if (headIndex < 0) return undefined;
+  // The phrase must start at a determiner, a number, a capitalised modifier or its own start.
+  while (first < headIndex && !determiners.has(tokens[first].lower) && tokens[first].kind !== 'number' && !tokens[first].capitalised && !isAdjective(tokens[first].lower) && !tokens[first].lower.includes('-'))
+    first++;
+  if (first > headIndex) first = headIndex;
+  // Between the head and the end only a post-modifier may follow, opened by a preposition or an
+  // adjective such as "familiar".
+  if (headIndex < last) {
+    const opener = tokens[headIndex + 1].lower;
+    if (!prepositions.has(opener) && !['familiar', 'close', 'briefed', 'involved', 'based'].includes(opener)) {
+      // the real head is the last noun: "the finance ministry"
+      if (!personNouns.has(tokens[last].lower) && !mediaNouns.has(tokens[last].lower) && !organisationNouns.has(tokens[last].lower)) return undefined;
+      headIndex = last;
+    }
+  }
+  return mention(tokens, first, last, 'description', undefined, headIndex);
+}
+
+function isCommonNounPhrase(tokens: readonly Token[], first: number, last: number): boolean {
+  const head = tokens[last].lower;
+  if (!personNouns.has(head) && !mediaNouns.has(head) && !organisationNouns.has(head) && !titles.has(head)) return false;
+  for (let index = first; index < last; index++) {
+    const lower = tokens[index].lower;
+    if (!determiners.has(lower) && !isAdjective(lower)) return false;
+  }
+  return true;
+}
+
+const adjectiveEndings = /(al|an|ous|ive|ic|ary|ior|ent|ant|ese|ish|ern|less|ful|ble|ed|ing|y)$/;
+function isAdjective(lower: string): boolean {
+  return adjectiveEndings.test(lower) && lower.length > 3;
+}
+
+function mention(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  kind: MentionKind,
+  text = textOf(tokens, first, last),
+  headIndex = last,
+): Mention {
+  const lowerWords = text.toLowerCase().split(/\s+/);
+  if (kind === 'pronoun') {
+    const number = pronounSpeakers.get(tokens[first].lower);
+    return {
+      first,
+      last,
+      text,
+      kind,
+      name: text,
+      plural: number === 'plural',
+      actorKind: number === 'thing' ? 'organisation' : 'person',
+      definite: true,
+    };
+  }
+  if (kind === 'name') {
+    const { name, role } = splitTitles(tokens, first, last);
+    const nameWords = name.toLowerCase().split(/\s+/);
+    const outlet = nameWords.some((word) => outletNameWords.has(word));
+    const organisation = nameWords.some((word) => organisationNameWords.has(word)) || /^[A-Z]{2,}(\/[A-Z]+)?$/.test(name) || /\(/.test(name);
+    const state = isStateName(name);
+    const actorKind = state ? 'state' : outlet ? 'media-outlet' : organisation ? 'organisation' : 'person';
+    return { first, last, text, kind, name, role, plural: false, actorKind, definite: true };
+  }
+  const head = tokens[headIndex].lower;
+  const opener = lowerWords[0];
+  const plural = /s$/.test(head) && !['press', 'news', 'police'].includes(head) || ['people', 'police', 'media', 'staff', 'men', 'women'].includes(head) || ['two', 'three', 'several', 'some', 'many', 'few'].includes(opener);
+  const isMedia = mediaNouns.has(head);
+  const isOrganisation = organisationNouns.has(head) && !personNouns.has(head);
+  const actorKind = plural && !isOrganisation ? 'unnamed-group' : isMedia && plural ? 'unnamed-group' : isOrganisation ? 'organisation' : 'person';
+  return {
+    first,
+    last,
+    text,
+    kind: plural ? 'group' : 'description',
+    name: text,
+    head,
+    plural,
+    actorKind: isMedia ? 'unnamed-group' : actorKind,
+    definite: opener === 'the' || opener === 'this' || opener === 'that',
+  };
+}
+
+/** "US Army Gen. Paul Nakasone" → name "Paul Nakasone", role "US Army Gen." */
+function splitTitles(tokens: readonly Token[], first: number, last: number): { name: string; role?: string } {
+  let lastTitle = -1;
+  for (let index = first; index < last; index++) {
+    const lower = tokens[index].lower;
+    if (tokens[index].kind === 'word' && titles.has(lower)) lastTitle = index;
+  }
+  if (lastTitle < 0) return { name: textOf(tokens, first, last) };
+  let nameStart = lastTitle + 1;
+  if (tokens[nameStart]?.text === '.') nameStart++;
+  if (nameStart > last) return { name: textOf(tokens, first, last) };
+  const name = textOf(tokens, nameStart, last);
+  const titleCapitalised = tokens.slice(first, nameStart).every((token) => token.kind !== 'word' || token.capitalised);
+  // Only words that look like a person's name follow a title; "Institute of …" is not one.
+  if (!titleCapitalised || name.toLowerCase().split(/\s+/).some((word) => organisationNameWords.has(word) || outletNameWords.has(word)))
+    return { name: textOf(tokens, first, last) };
+  return { name, role: textOf(tokens, first, nameStart - 1) };
+}
+
+/** The text from token `first` to token `last`, as written (spacing kept). */
+export function textOf(tokens: readonly Token[], first: number, last: number): string {
+  if (last < first) return '';
+  let text = '';
+  for (let index = first; index <= last; index++) {
+    const token = tokens[index];
+    if (index > first && token.spaceBefore) text += ' ';
+    else if (index > first && token.kind === 'break') text += ' ';
+    if (token.kind !== 'break') text += token.text;
+  }
+  return text;
+}
