@@ -64,13 +64,17 @@ export async function extractCommand(args: string[]): Promise<number> {
     title: values.title,
     json: values.json ?? false,
   }));
-  const bar = files.length > 1 && process.stderr.isTTY ? new SingleBar({ format: 'extract [{bar}] {value}/{total} {file}' }) : undefined;
+  const bar =
+    files.length > 1 && process.stderr.isTTY
+      ? new SingleBar({ format: 'extract [{bar}] {value}/{total} {file}' })
+      : undefined;
   bar?.start(files.length, 0, { file: '' });
   let done = 0;
   const onDone = (result: ExtractResult) => {
     done++;
     if (bar) bar.update(done, { file: path.basename(result.file) });
-    else if (files.length > 1) console.error(`[${done}/${files.length}] ${path.relative(process.cwd(), result.file)}`);
+    else if (files.length > 1)
+      console.error(`[${done}/${files.length}] ${path.relative(process.cwd(), result.file)}`);
   };
   const results =
     files.length > 1 && os.availableParallelism() > 1
@@ -129,7 +133,11 @@ export function extractFile(job: ExtractJob): ExtractResult {
   try {
     text = readFileSync(job.file, 'utf8');
   } catch (error) {
-    return { file: job.file, out: job.out, error: error instanceof Error ? error.message : String(error) };
+    return {
+      file: job.file,
+      out: job.out,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   const input: ArticleInput = {
     text,
@@ -140,8 +148,12 @@ export function extractFile(job: ExtractJob): ExtractResult {
     title: job.title,
   };
   const draft = extractArticle(input, { knownActors: readKnownActorsFromSeeds() });
-  const header = '# A draft proposed by claimgraph extract: review it before loading (docs/extract.md).\n';
-  writeFileSync(job.out, job.json ? `${JSON.stringify(draft, null, 2)}\n` : header + stringify(draft, { lineWidth: 0 }));
+  const header =
+    '# A draft proposed by claimgraph extract: review it before loading (docs/extract.md).\n';
+  writeFileSync(
+    job.out,
+    job.json ? `${JSON.stringify(draft, null, 2)}\n` : header + stringify(draft, { lineWidth: 0 }),
+  );
   const validation = validateSeedFile(job.out);
   return {
     file: job.file,
@@ -150,7 +162,9 @@ export function extractFile(job: ExtractJob): ExtractResult {
     attributions: draft.attributions.length,
     claims: draft.claims.length,
     actors: draft.actors.length,
-    existing: draft.actors.filter((actor) => (actor as { resolution?: { status: string } }).resolution?.status === 'existing').length,
+    existing: draft.actors.filter(
+      (actor) => (actor as { resolution?: { status: string } }).resolution?.status === 'existing',
+    ).length,
     figures: draft.claims.reduce((sum, claim) => sum + claim.quantities.length, 0),
   };
 }

@@ -12,7 +12,10 @@ export async function extractInWorkers(
 ): Promise<ExtractResult[]> {
   const pool = new Piscina({
     // Under tsx the sources run as .ts; built, as .js.
-    filename: new URL(`./extractWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href,
+    filename: new URL(
+      `./extractWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+      import.meta.url,
+    ).href,
     name: 'extractWorker',
     maxThreads: Math.min(os.availableParallelism(), jobs.length),
     execArgv: ['--import', 'tsx'],

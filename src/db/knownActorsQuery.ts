@@ -17,7 +17,10 @@ export interface KnownActorRow {
  * in id order. Typo matching compares against every name, so extraction reads them all; the
  * limit keeps one request bounded on a very large graph (docs/extract.md).
  */
-export async function readKnownActors(executor: Executor, limit = 20_000): Promise<KnownActorRow[]> {
+export async function readKnownActors(
+  executor: Executor,
+  limit = 20_000,
+): Promise<KnownActorRow[]> {
   const rows = await executor.read(
     {
       name: 'knownActorsForExtraction',

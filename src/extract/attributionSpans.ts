@@ -1,6 +1,6 @@
 import type { FrameAnchor } from './frameAnchors.js';
 import type { Mention } from './speakerPhrases.js';
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 import type { Unit } from './units.js';
 import { auxiliaries, fragmentOpeners, prepositions } from './wordClasses.js';
 
@@ -37,12 +37,17 @@ const separators = new Set([',', '.', ';', ':', '—', '–', '(']);
 function trim(tokens: readonly Token[], first: number, last: number): [number, number] {
   let start = first;
   let end = last;
-  while (start <= end && (tokens[start].kind === 'punct' && separators.has(tokens[start].text) || tokens[start].kind === 'break')) start++;
+  while (
+    start <= end &&
+    ((tokenAt(tokens, start).kind === 'punct' && separators.has(tokenAt(tokens, start).text)) ||
+      tokenAt(tokens, start).kind === 'break')
+  )
+    start++;
   while (
     end >= start &&
-    ((tokens[end].kind === 'punct' && separators.has(tokens[end].text)) ||
-      tokens[end].kind === 'break' ||
-      (tokens[end].kind === 'word' && trailingConnectors.has(tokens[end].lower)))
+    ((tokenAt(tokens, end).kind === 'punct' && separators.has(tokenAt(tokens, end).text)) ||
+      tokenAt(tokens, end).kind === 'break' ||
+      (tokenAt(tokens, end).kind === 'word' && trailingConnectors.has(tokenAt(tokens, end).lower)))
   )
     end--;
   return [start, end];
@@ -52,20 +57,20 @@ function trim(tokens: readonly Token[], first: number, last: number): [number, n
 function isAdverbialPrefix(tokens: readonly Token[], first: number, last: number): boolean {
   let words = 0;
   for (let index = first; index <= last; index++) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.kind === 'quote') return false;
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     words++;
     if (auxiliaries.has(token.lower)) return false;
   }
   if (words === 0 || words > 12) return words === 0;
-  const opener = tokens[first].lower;
+  const opener = tokenAt(tokens, first).lower;
   return (
     fragmentOpeners.has(opener) ||
     prepositions.has(opener) ||
     opener.endsWith('ing') ||
     ['but', 'however', 'meanwhile', 'separately', 'yet', 'still', 'and', 'also'].includes(opener) ||
-    tokens[first].kind === 'number'
+    tokenAt(tokens, first).kind === 'number'
   );
 }
 
@@ -78,18 +83,23 @@ export function proposeSpans(
 ): SpanProposal[] {
   const kept = dropEmbedded(anchors);
   const proposals: SpanProposal[] = [];
-  const isRelay = (anchor: FrameAnchor) => anchor.cue.stance === 'reports' && anchor.contentSide === 'before';
+  const isRelay = (anchor: FrameAnchor) =>
+    anchor.cue.stance === 'reports' && anchor.contentSide === 'before';
   const absorbed = new Set<number>();
 
   // Postposed frames: where their content starts, and which earlier frames they take in.
   const contentStart = new Map<number, number>();
-  for (let index = 0; index < kept.length; index++) {
-    const anchor = kept[index];
+  for (const [index, anchor] of kept.entries()) {
     if (anchor.contentSide !== 'before') continue;
     let start = unit.first;
     for (let back = index - 1; back >= 0; back--) {
       const earlier = kept[back];
-      if (earlier.contentSide === 'before' || earlier.contentSide === 'around' || earlier.rule === 'participle') {
+      if (!earlier) continue;
+      if (
+        earlier.contentSide === 'before' ||
+        earlier.contentSide === 'around' ||
+        earlier.rule === 'participle'
+      ) {
         start = earlier.frameLast + 1;
         break;
       }
@@ -99,32 +109,50 @@ export function proposeSpans(
   }
 
   const indexOf = new Map<number, number>();
-  for (let index = 0; index < kept.length; index++) {
+  for (const [index, anchor] of kept.entries()) {
     if (absorbed.has(index)) continue;
-    const anchor = kept[index];
     const next = kept.slice(index + 1).find((_, offset) => !absorbed.has(index + 1 + offset));
-    const boundary = next ? (next.contentSide === 'before' ? next.frameFirst : next.frameFirst) - 1 : unit.last;
+    const boundary = next
+      ? (next.contentSide === 'before' ? next.frameFirst : next.frameFirst) - 1
+      : unit.last;
     let spanFirst: number;
     let spanLast: number;
     let contentFirst: number;
     let contentLast: number;
     if (anchor.contentSide === 'after') {
-      [contentFirst, contentLast] = trim(tokens, anchor.contentFirst ?? anchor.frameLast + 1, boundary);
+      [contentFirst, contentLast] = trim(
+        tokens,
+        anchor.contentFirst ?? anchor.frameLast + 1,
+        boundary,
+      );
       spanFirst = anchor.rule === 'participle' ? anchor.cue.first : anchor.frameFirst;
       if (anchor.rule === 'preposed' || anchor.rule === 'document') {
         const [prefixFirst, prefixLast] = trim(tokens, unit.first, anchor.frameFirst - 1);
-        const previousEnd = index > 0 ? kept[index - 1].frameLast : -1;
-        if (previousEnd < unit.first && (prefixFirst > prefixLast || isAdverbialPrefix(tokens, prefixFirst, prefixLast) || quotationAt(prefixFirst, prefixLast)))
+        const previousEnd = kept[index - 1]?.frameLast ?? -1;
+        if (
+          previousEnd < unit.first &&
+          (prefixFirst > prefixLast ||
+            isAdverbialPrefix(tokens, prefixFirst, prefixLast) ||
+            quotationAt(prefixFirst, prefixLast))
+        )
           spanFirst = unit.first;
       }
       spanLast = contentLast;
     } else if (anchor.contentSide === 'before') {
-      [contentFirst, contentLast] = trim(tokens, contentStart.get(index) ?? unit.first, anchor.frameFirst - 1);
+      [contentFirst, contentLast] = trim(
+        tokens,
+        contentStart.get(index) ?? unit.first,
+        anchor.frameFirst - 1,
+      );
       spanFirst = contentFirst;
       spanLast = anchor.frameLast;
     } else {
       // according to: the content is the rest of the unit.
-      const [beforeFirst, beforeLast] = trim(tokens, index > 0 ? kept[index - 1].frameLast + 1 : unit.first, anchor.frameFirst - 1);
+      const [beforeFirst, beforeLast] = trim(
+        tokens,
+        (kept[index - 1]?.frameLast ?? unit.first - 1) + 1,
+        anchor.frameFirst - 1,
+      );
       const [afterFirst, afterLast] = trim(tokens, anchor.frameLast + 1, boundary);
       const beforeWords = beforeLast - beforeFirst;
       const afterWords = afterLast - afterFirst;
@@ -145,11 +173,14 @@ export function proposeSpans(
     let first = spanFirst;
     if (relay) {
       for (const [anchorIndex, proposalIndex] of indexOf) {
-        if (anchorIndex < index && proposals[proposalIndex].spanFirst >= contentFirst) relays.push(proposalIndex);
+        const earlier = proposals[proposalIndex];
+        if (earlier && anchorIndex < index && earlier.spanFirst >= contentFirst)
+          relays.push(proposalIndex);
       }
-      const covered = relays.some((proposalIndex) => proposals[proposalIndex].spanFirst <= contentFirst + 1);
+      const relayed = relays.flatMap((proposalIndex) => proposals[proposalIndex] ?? []);
+      const covered = relayed.some((proposal) => proposal.spanFirst <= contentFirst + 1);
       if (covered && relays.length > 0) {
-        const lastRelayed = Math.max(...relays.map((proposalIndex) => proposals[proposalIndex].spanLast));
+        const lastRelayed = Math.max(...relayed.map((proposal) => proposal.spanLast));
         if (lastRelayed >= contentLast - 1) {
           ownClaim = false;
           first = anchor.frameFirst;
@@ -169,7 +200,8 @@ export function proposeSpans(
       rule: `frame:${anchor.rule}`,
     };
     // Two predicates in one content: "A, and could B" → two claims.
-    const split = ownClaim && !relay ? splitPredicates(tokens, contentFirst, contentLast) : undefined;
+    const split =
+      ownClaim && !relay ? splitPredicates(tokens, contentFirst, contentLast) : undefined;
     indexOf.set(index, proposals.length);
     if (split) {
       const firstPart: SpanProposal = {
@@ -206,8 +238,13 @@ function dropEmbedded(anchors: readonly FrameAnchor[]): FrameAnchor[] {
       outer.contentFirst !== undefined &&
       anchor.speaker.first <= outer.contentFirst + 1
     ) {
+      // Only a belief or expectation of the speaker's own changes the stance ("announced it
+      // suspected", "said he expects"); "saying it had questioned …" reports someone else.
       const embedded = anchor.cue.stance;
-      const stance = embedded === 'asserts' || embedded === 'reports' ? outer.cue.stance : embedded;
+      const stance =
+        anchor.cue.kind === 'cognition' && embedded !== 'asserts' && embedded !== 'reports'
+          ? embedded
+          : outer.cue.stance;
       kept[kept.length - 1] = { ...outer, cue: { ...outer.cue, stance } };
       continue;
     }
@@ -216,14 +253,23 @@ function dropEmbedded(anchors: readonly FrameAnchor[]): FrameAnchor[] {
   return kept;
 }
 
-const coordinatedVerb = /^(could|would|will|should|can|may|might|must|has|have|had|is|are|was|were|did|does)$/;
-function splitPredicates(tokens: readonly Token[], first: number, last: number): { firstLast: number; secondFirst: number } | undefined {
+const coordinatedVerb =
+  /^(could|would|will|should|can|may|might|must|has|have|had|is|are|was|were|did|does)$/;
+function splitPredicates(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): { firstLast: number; secondFirst: number } | undefined {
   for (let index = first + 3; index < last - 2; index++) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.kind !== 'punct' || (token.text !== ',' && token.text !== '.')) continue;
-    if (tokens[index + 1]?.lower !== 'and') continue;
-    if (!coordinatedVerb.test(tokens[index + 2]?.lower ?? '')) continue;
-    return { firstLast: index - 1, secondFirst: index + 2 };
+    const conjunction = tokenAt(tokens, index + 1).lower;
+    if (conjunction !== 'and' && conjunction !== 'but') continue;
+    const next = tokenAt(tokens, index + 2).lower;
+    // "…, and could escalate …" (a second predicate), "…, but that it was too early …" (a
+    // second clause of the same cue): each is a claim of its own.
+    if (next === 'that' || (conjunction === 'and' && coordinatedVerb.test(next)))
+      return { firstLast: index - 1, secondFirst: index + 2 };
   }
   return undefined;
 }

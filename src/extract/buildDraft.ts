@@ -17,7 +17,9 @@ import type { TimeMention } from './times.js';
 export const extractorName = 'claimgraph-rules';
 
 type Evidence = { rule: string; start: number; end: number; note?: string };
-type DraftSet = SeedSet & { extraction?: { extractor: string; version: string; published?: string; notes?: string } };
+type DraftSet = SeedSet & {
+  extraction?: { extractor: string; version: string; published?: string; notes?: string };
+};
 
 /** Builds the draft from the attribution pass, the figures and the times. */
 export function buildDraft(
@@ -33,20 +35,29 @@ export function buildDraft(
   const ids = new Set<string>();
   const unique = (base: string): string => {
     let id = base.slice(0, 120).replace(/-+$/, '');
-    for (let counter = 2; ids.has(id); counter++) id = `${base.slice(0, 115).replace(/-+$/, '')}-${counter}`;
+    for (let counter = 2; ids.has(id); counter++)
+      id = `${base.slice(0, 115).replace(/-+$/, '')}-${counter}`;
     ids.add(id);
     return id;
   };
 
   const claims: SeedSet['claims'] = [];
   const claimIdOf = new Map<string, string>();
-  const claimFor = (start: number, end: number, confidence: number, rule: string, exclude?: TimeMention): string => {
+  const claimFor = (
+    start: number,
+    end: number,
+    confidence: number,
+    rule: string,
+    exclude?: TimeMention,
+  ): string => {
     const proposition = claimText(text.slice(start, end));
     const known = claimIdOf.get(proposition);
     if (known) return known;
     const id = unique(`clm-${slugOf(proposition)}`);
     claimIdOf.set(proposition, id);
-    const refersTo = times.find((time) => time.start >= start && time.end <= end && time !== exclude);
+    const refersTo = times.find(
+      (time) => time.start >= start && time.end <= end && time !== exclude,
+    );
     claims.push({
       id,
       text: proposition,
@@ -68,7 +79,8 @@ export function buildDraft(
     const said = timeSaid(found, times);
     let claimIds: string[] = [];
     if (found.ownClaim) {
-      const contentEnd = found.relays.length > 0 ? ownContentEnd(found, pass.attributions) : found.contentEnd;
+      const contentEnd =
+        found.relays.length > 0 ? ownContentEnd(found, pass.attributions) : found.contentEnd;
       if (contentEnd > found.contentStart)
         claimIds.push(claimFor(found.contentStart, contentEnd, found.confidence, found.rule, said));
     }
@@ -92,28 +104,58 @@ export function buildDraft(
         quotedWords: found.quotedWords.map((words) => ({ ...words })),
         ...draftFields(found.confidence, [
           { rule: found.rule, start: found.start, end: found.end },
-          { rule: `cue:${found.cue.lemma}${found.negated ? ':negated' : ''}`, start: found.frameStart, end: found.frameEnd },
+          {
+            rule: `cue:${found.cue.lemma}${found.negated ? ':negated' : ''}`,
+            start: found.frameStart,
+            end: found.frameEnd,
+          },
         ]),
       } as SeedSet['attributions'][number]);
     }
     // Relays and interviews become the sources this article draws on.
     if (found.relay) {
-      const relaySource = placeholder(sources, actor, 'report', 'news-report', `${actor.name} report (title unknown)`, claimIds, found);
+      const relaySource = placeholder(
+        sources,
+        actor,
+        'report',
+        'news-report',
+        `${actor.name} report (title unknown)`,
+        claimIds,
+        found,
+      );
       articleCites.add(relaySource.id);
       for (const relayed of found.relays) {
         const inner = pass.attributions[relayed];
-        const innerSource = placeholder(sources, inner.actors[0], 'statement', 'statement', `${inner.actors[0].name} statement or report (title unknown)`, claimsOfAttribution.get(relayed) ?? [], inner);
+        if (!inner) continue;
+        const innerSource = placeholder(
+          sources,
+          inner.actors[0],
+          'statement',
+          'statement',
+          `${inner.actors[0].name} statement or report (title unknown)`,
+          claimsOfAttribution.get(relayed) ?? [],
+          inner,
+        );
         innerSource.primary = true;
         if (!relaySource.cites.includes(innerSource.id)) relaySource.cites.push(innerSource.id);
       }
     } else if (found.addressee && found.addressee.kind === 'media-outlet') {
-      const interview = placeholder(sources, found.addressee, `interview-${actor.id.slice(4, 40)}`, 'interview', `${found.addressee.name} interview with ${actor.name}`, claimIds, found);
+      const interview = placeholder(
+        sources,
+        found.addressee,
+        `interview-${actor.id.slice(4, 40)}`,
+        'interview',
+        `${found.addressee.name} interview with ${actor.name}`,
+        claimIds,
+        found,
+      );
       interview.primary = true;
       articleCites.add(interview.id);
     }
   });
   // Relayed statements are reached through their relay, not cited by the article directly.
-  for (const source of sources.values()) for (const cited of source.cites) articleCites.delete(cited);
+  for (const source of sources.values())
+    for (const cited of source.cites) articleCites.delete(cited);
 
   const article: SeedSet['sources'][number] = {
     id: articleId,
@@ -121,7 +163,14 @@ export function buildDraft(
     title: input.title ?? 'Untitled article (extracted draft)',
     ...(publisher ? { publisher: publisher.id } : {}),
     ...(input.published
-      ? { published: { raw: null, value: input.published, precision: 'day', basis: 'Publication date given with the article.' } }
+      ? {
+          published: {
+            raw: null,
+            value: input.published,
+            precision: 'day',
+            basis: 'Publication date given with the article.',
+          },
+        }
       : {}),
     ...(input.url ? { url: input.url } : {}),
     ...(input.textFile ? { textFile: input.textFile } : {}),
@@ -130,13 +179,20 @@ export function buildDraft(
     carries: [],
   };
 
-  const actorRecords = [...pass.actors, ...(publisher && !pass.actors.includes(publisher) ? [publisher] : [])].map(toActor);
+  const actorRecords = [
+    ...pass.actors,
+    ...(publisher && !pass.actors.includes(publisher) ? [publisher] : []),
+  ].map(toActor);
   const draft: DraftSet = {
     format: 'claimgraph-seed/1',
     id: `draft-${slugOf(input.title ?? text.slice(0, 80), 5)}`,
     description: `Draft extracted by ${extractorName} ${version}: every record is a proposal for an editor to review.`,
     enteredBy: `${extractorName} ${version} (draft, not reviewed)`,
-    extraction: { extractor: extractorName, version, ...(input.published ? { published: input.published } : {}) },
+    extraction: {
+      extractor: extractorName,
+      version,
+      ...(input.published ? { published: input.published } : {}),
+    },
     sources: [article, ...sources.values()],
     actors: actorRecords,
     claims,
@@ -148,15 +204,25 @@ export function buildDraft(
 }
 
 function ownContentEnd(found: FoundAttribution, all: readonly FoundAttribution[]): number {
-  const firstRelayed = Math.min(...found.relays.map((index) => all[index].start));
+  const firstRelayed = Math.min(
+    ...found.relays.map((index) => all[index]?.start ?? found.contentEnd),
+  );
   return Math.max(found.contentStart, firstRelayed);
 }
 
 function timeSaid(found: FoundAttribution, times: readonly TimeMention[]): TimeMention | undefined {
   const inFrame = (time: TimeMention) =>
-    (time.start >= found.frameStart && time.end <= found.frameEnd + 40 && time.end <= found.end + 1 && time.start >= found.frameStart) ||
-    (found.start < found.frameStart && time.start >= found.start && time.end <= found.frameStart && found.start !== found.contentStart);
-  return times.find((time) => inFrame(time) && !(time.start >= found.contentStart && time.end <= found.contentEnd));
+    (time.start >= found.frameStart &&
+      time.end <= found.frameEnd + 40 &&
+      time.end <= found.end + 1 &&
+      time.start >= found.frameStart) ||
+    (found.start < found.frameStart &&
+      time.start >= found.start &&
+      time.end <= found.frameStart &&
+      found.start !== found.contentStart);
+  return times.find(
+    (time) => inFrame(time) && !(time.start >= found.contentStart && time.end <= found.contentEnd),
+  );
 }
 
 function placeholder(
@@ -180,11 +246,14 @@ function placeholder(
       cites: [],
       carries: [],
       notes: 'Placeholder proposed by the extractor: known only through this article.',
-      ...draftFields(0.6, [{ rule: `citation:${kind}`, start: found.frameStart, end: found.frameEnd }]),
+      ...draftFields(0.6, [
+        { rule: `citation:${kind}`, start: found.frameStart, end: found.frameEnd },
+      ]),
     } as SeedSet['sources'][number];
     sources.set(id, source);
   }
-  for (const claimId of claimIds) if (!source.carries.includes(claimId)) source.carries.push(claimId);
+  for (const claimId of claimIds)
+    if (!source.carries.includes(claimId)) source.carries.push(claimId);
   return source;
 }
 
@@ -210,9 +279,18 @@ function toQuantity(figure: Figure): SeedSet['claims'][number]['quantities'][num
     unit: figure.unit.length > 0 ? figure.unit : 'unspecified',
     kind: figure.kind,
     ...(figure.change
-      ? { change: { raw: figure.change.raw, value: figure.change.value, unit: figure.change.unit || 'unspecified', basis: figure.change.basis || 'not given' } }
+      ? {
+          change: {
+            raw: figure.change.raw,
+            value: figure.change.value,
+            unit: figure.change.unit || 'unspecified',
+            basis: figure.change.basis || 'not given',
+          },
+        }
       : {}),
-    ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [{ rule: `figure:${figure.kind}`, start: figure.start, end: figure.end }]),
+    ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [
+      { rule: `figure:${figure.kind}`, start: figure.start, end: figure.end },
+    ]),
   } as SeedSet['claims'][number]['quantities'][number];
 }
 
@@ -220,6 +298,9 @@ function toTime(time: TimeMention): SeedTime {
   return { raw: time.raw, value: time.value, precision: time.precision, basis: time.basis };
 }
 
-function draftFields(confidence: number, evidence: Evidence[]): { confidence: number; evidence: Evidence[] } {
+function draftFields(
+  confidence: number,
+  evidence: Evidence[],
+): { confidence: number; evidence: Evidence[] } {
   return { confidence: Math.round(confidence * 100) / 100, evidence };
 }

@@ -10,7 +10,8 @@ export function claimText(content: string): string {
   text = text.replace(/^(that|whether)\s+/i, '');
   // A content that is only a quotation: drop the marks.
   const wholeQuote = /^["“„«‘`'](.*?)["”»’`']?$/su.exec(text);
-  if (wholeQuote && !/["“”«»`]/.test(wholeQuote[1])) text = wholeQuote[1];
+  const inner = wholeQuote?.[1];
+  if (inner !== undefined && !/["“”«»`]/.test(inner)) text = inner;
   text = text
     .replace(/(\p{L})`(\p{L})/gu, "$1'$2")
     .replace(/`/g, '"')
@@ -20,14 +21,36 @@ export function claimText(content: string): string {
     .replace(/[,;:\s]+$/u, '')
     .trim();
   if (text.length === 0) return text;
-  text = text[0].toUpperCase() + text.slice(1);
+  text = text.charAt(0).toUpperCase() + text.slice(1);
   if (!/[.!?]["”’»]?$/u.test(text)) text += '.';
   return text;
 }
 
 /** A kebab-case id part from a text: the first few content words. */
 export function slugOf(text: string, words = 6): string {
-  const stop = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'that', 'is', 'was', 'for', 'its', 'it', 'has', 'have', 'be', 'with', 'by', 'at', 'as']);
+  const stop = new Set([
+    'the',
+    'a',
+    'an',
+    'of',
+    'to',
+    'in',
+    'on',
+    'and',
+    'that',
+    'is',
+    'was',
+    'for',
+    'its',
+    'it',
+    'has',
+    'have',
+    'be',
+    'with',
+    'by',
+    'at',
+    'as',
+  ]);
   const slug = text
     .toLowerCase()
     .replace(/['’`]/g, '')

@@ -1,6 +1,6 @@
 import type { SeedAttribution } from '../ingest/seedFormat.js';
 import { lookupReportingVerb, matchPhrasalCue, negationBefore } from './reportingVerbs.js';
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 
 /** A stance as the seed format spells it. */
 export type Stance = SeedAttribution['stance'];
@@ -33,9 +33,9 @@ const objectVerbs = new Set(
 
 /** The cue at token `index`, if one starts there. */
 export function cueAt(tokens: readonly Token[], index: number): Cue | undefined {
-  const token = tokens[index];
+  const token = tokenAt(tokens, index);
   if (token.kind !== 'word') return undefined;
-  if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
+  if (token.lower === 'according' && tokenAt(tokens, index + 1)?.lower === 'to') {
     return {
       first: index,
       last: index + 1,
@@ -50,7 +50,7 @@ export function cueAt(tokens: readonly Token[], index: number): Cue | undefined 
   }
   const words: string[] = [];
   for (let next = index; next < Math.min(tokens.length, index + 4); next++)
-    words.push(tokens[next].lower);
+    words.push(tokenAt(tokens, next).lower);
   const phrasal = matchPhrasalCue(words, 0);
   if (phrasal) {
     return {
@@ -84,8 +84,8 @@ export function cueAt(tokens: readonly Token[], index: number): Cue | undefined 
 export function isNegatedAt(tokens: readonly Token[], index: number, floor: number): boolean {
   const before: string[] = [];
   for (let back = index - 1; back >= Math.max(floor, index - 5); back--) {
-    if (tokens[back].kind === 'punct' || tokens[back].kind === 'break') break;
-    before.unshift(tokens[back].lower);
+    if (tokenAt(tokens, back).kind === 'punct' || tokenAt(tokens, back).kind === 'break') break;
+    before.unshift(tokenAt(tokens, back).lower);
   }
   return negationBefore(before);
 }

@@ -20,7 +20,9 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const pass = findAttributions(input.text, knownActors);
   const times = extractTimes(input.text, input.published);
   const figuresIn = (start: number, end: number) => extractFigures(input.text, start, end);
-  const publisher = input.publisher ? publisherActor(input.publisher, pass.actors, knownActors) : undefined;
+  const publisher = input.publisher
+    ? publisherActor(input.publisher, pass.actors, knownActors)
+    : undefined;
   return buildDraft(input, pass, figuresIn, times, publisher, extractorVersion);
 }
 
@@ -31,7 +33,16 @@ function publisherActor(
 ) {
   const resolver = new SpeakerResolver(knownActors);
   const resolved = resolver.resolve(
-    { first: 0, last: 0, text: name, kind: 'name', name, plural: false, actorKind: 'media-outlet', definite: true },
+    {
+      first: 0,
+      last: 0,
+      text: name,
+      kind: 'name',
+      name,
+      plural: false,
+      actorKind: 'media-outlet',
+      definite: true,
+    },
     { start: 0, end: 0 },
   );
   resolved.evidence.length = 0;

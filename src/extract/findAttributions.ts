@@ -6,7 +6,7 @@ import { findQuotations, type Quotation } from './quotations.js';
 import { stanceUnderNegation, lookupReportingVerb } from './reportingVerbs.js';
 import { SpeakerResolver, type DraftActor } from './resolveSpeakers.js';
 import { speakerEndingAt, speakerStartingAt } from './speakerPhrases.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenAt, tokenize, type Token } from './tokens.js';
 import { splitUnits, type Unit } from './units.js';
 
 /**
@@ -16,7 +16,7 @@ import { splitUnits, type Unit } from './units.js';
 
 /** One attribution found in the text, before it becomes a draft record. */
 export interface FoundAttribution {
-  readonly actors: readonly DraftActor[];
+  readonly actors: readonly [DraftActor];
   readonly cue: Cue;
   readonly stance: Stance;
   readonly speech: 'direct' | 'indirect';
@@ -29,7 +29,11 @@ export interface FoundAttribution {
   /** Span of the frame: speaker, cue, addressee, time. */
   readonly frameStart: number;
   readonly frameEnd: number;
-  readonly quotedWords: readonly { readonly text: string; readonly start: number; readonly end: number }[];
+  readonly quotedWords: readonly {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+  }[];
   readonly rule: string;
   readonly confidence: number;
   /** A relaying source ("Xinhua reported"): indexes of the attributions it relays. */
@@ -53,13 +57,20 @@ export interface AttributionPass {
 }
 
 /** Finds the attributions of an article and resolves their speakers. */
-export function findAttributions(text: string, knownActors: readonly KnownActor[]): AttributionPass {
+export function findAttributions(
+  text: string,
+  knownActors: readonly KnownActor[],
+): AttributionPass {
   const tokens = tokenize(text);
   const isFrameOnly = (from: number, to: number) => isFrameOnlyPiece(tokens, from, to);
   const quotations = findQuotations(text, tokens, isFrameOnly);
   const inQuote = new Uint8Array(tokens.length);
   for (const quotation of quotations)
-    for (let index = quotation.openToken + 1; index < quotation.lastToken || (!quotation.closed && index <= quotation.lastToken); index++)
+    for (
+      let index = quotation.openToken + 1;
+      index < quotation.lastToken || (!quotation.closed && index <= quotation.lastToken);
+      index++
+    )
       inQuote[index] = 1;
   const units = splitUnits(tokens, quotations, isFrameOnly);
   const resolver = new SpeakerResolver(knownActors);
@@ -68,7 +79,12 @@ export function findAttributions(text: string, knownActors: readonly KnownActor[
   const quotationsIn = (start: number, end: number) =>
     quotations.filter((quotation) => quotation.start < end && quotation.end > start);
   const isQuotation = (first: number, last: number) =>
-    first <= last && quotations.some((quotation) => quotation.start === tokens[first].start && quotation.end >= tokens[last].end);
+    first <= last &&
+    quotations.some(
+      (quotation) =>
+        quotation.start === tokenAt(tokens, first).start &&
+        quotation.end >= tokenAt(tokens, last).end,
+    );
 
   for (const unit of units) {
     const anchors = findFrameAnchors(tokens, unit, inQuote);
@@ -78,8 +94,8 @@ export function findAttributions(text: string, knownActors: readonly KnownActor[
     for (const proposal of proposals) {
       const actors = speakersOf(proposal, anchors, actorsOfAnchor, resolver, tokens);
       if (actors.length === 0) continue;
-      const start = tokens[proposal.spanFirst].start;
-      const end = tokens[proposal.spanLast].end;
+      const start = tokenAt(tokens, proposal.spanFirst).start;
+      const end = tokenAt(tokens, proposal.spanLast).end;
       const quoted = quotedWordsIn(quotationsIn(start, end), start, end, text);
       const anchor = proposal.anchor;
       const stance = stanceOf(anchor.cue, anchor.negated);
@@ -97,10 +113,10 @@ export function findAttributions(text: string, knownActors: readonly KnownActor[
           speech: quoted.length > 0 ? 'direct' : 'indirect',
           start,
           end,
-          contentStart: tokens[proposal.contentFirst].start,
-          contentEnd: tokens[proposal.contentLast].end,
-          frameStart: tokens[anchor.frameFirst].start,
-          frameEnd: tokens[anchor.frameLast].end,
+          contentStart: tokenAt(tokens, proposal.contentFirst).start,
+          contentEnd: tokenAt(tokens, proposal.contentLast).end,
+          frameStart: tokenAt(tokens, anchor.frameFirst).start,
+          frameEnd: tokenAt(tokens, anchor.frameLast).end,
           quotedWords: quoted,
           rule: proposal.rule,
           confidence: confidenceOf(proposal, quoted.length > 0),
@@ -109,7 +125,10 @@ export function findAttributions(text: string, knownActors: readonly KnownActor[
           ownClaim: proposal.ownClaim,
           addressee:
             addressee && addressee.kind === 'name'
-              ? resolver.resolve(addressee, { start: tokens[addressee.first].start, end: tokens[addressee.last].end })
+              ? resolver.resolve(addressee, {
+                  start: tokenAt(tokens, addressee.first).start,
+                  end: tokenAt(tokens, addressee.last).end,
+                })
               : undefined,
           negated: anchor.negated,
           paragraph: unit.paragraph,
@@ -124,12 +143,16 @@ export function findAttributions(text: string, knownActors: readonly KnownActor[
   function continueQuotation(unit: Unit): void {
     const previous = attributions[attributions.length - 1];
     if (!previous || unit.paragraph - previous.paragraph > 1) return;
-    const quotation = quotations.find((candidate) => candidate.start >= unit.start && candidate.start <= unit.start + 1);
+    const quotation = quotations.find(
+      (candidate) => candidate.start >= unit.start && candidate.start <= unit.start + 1,
+    );
     if (!quotation) return;
     const unitLength = unit.end - unit.start;
     if (quotation.end - quotation.start < unitLength * 0.8) return;
     const quoted = quotedWordsIn([quotation], quotation.start, quotation.end, text);
-    const sameSpeakers = attributions.filter((attribution) => attribution.start === previous.start && attribution.end === previous.end);
+    const sameSpeakers = attributions.filter(
+      (attribution) => attribution.start === previous.start && attribution.end === previous.end,
+    );
     for (const earlier of sameSpeakers) {
       attributions.push({
         ...earlier,
@@ -165,7 +188,10 @@ function speakersOf(
   let actors: DraftActor[];
   if (anchor.speaker) {
     actors = anchor.speaker.mentions.map((mention) =>
-      resolver.resolve(mention, { start: tokens[mention.first].start, end: tokens[mention.last].end }),
+      resolver.resolve(mention, {
+        start: tokenAt(tokens, mention.first).start,
+        end: tokenAt(tokens, mention.last).end,
+      }),
     );
   } else {
     const inherited = anchor.inheritsFrom !== undefined ? anchors[anchor.inheritsFrom] : undefined;
@@ -204,7 +230,8 @@ function quotedWordsIn(quotations: readonly Quotation[], start: number, end: num
     for (const part of quotation.parts) {
       const partStart = Math.max(part.start, start);
       const partEnd = Math.min(part.end, end);
-      if (partEnd > partStart) words.push({ text: text.slice(partStart, partEnd), start: partStart, end: partEnd });
+      if (partEnd > partStart)
+        words.push({ text: text.slice(partStart, partEnd), start: partStart, end: partEnd });
     }
   return words;
 }
@@ -212,9 +239,17 @@ function quotedWordsIn(quotations: readonly Quotation[], start: number, end: num
 /** "Xinhua News Agency reported", "said the anonymous expert", "Bolton added": a frame alone. */
 function isFrameOnlyPiece(tokens: readonly Token[], from: number, to: number): boolean {
   let last = to;
-  while (last >= from && (tokens[last].kind === 'punct' || tokens[last].kind === 'break' || tokens[last].kind === 'quote')) last--;
+  while (
+    last >= from &&
+    (tokenAt(tokens, last).kind === 'punct' ||
+      tokenAt(tokens, last).kind === 'break' ||
+      tokenAt(tokens, last).kind === 'quote')
+  )
+    last--;
   if (last < from || last - from > 30) return false;
-  for (let index = from; index <= last; index++) if (tokens[index].lower === 'that' || tokens[index].kind === 'quote') return false;
+  for (let index = from; index <= last; index++)
+    if (tokenAt(tokens, index).lower === 'that' || tokenAt(tokens, index).kind === 'quote')
+      return false;
   for (let index = from; index <= last; index++) {
     const cue = cueAt(tokens, index);
     if (!cue || (cue.tense !== 'past' && cue.tense !== 'third-person')) continue;
@@ -222,7 +257,8 @@ function isFrameOnlyPiece(tokens: readonly Token[], from: number, to: number): b
     const speaker = speakerEndingAt(tokens, index - 1, from);
     if (speaker && speaker.first === from) return last - cue.last <= 6;
     let skip = index - 1;
-    while (skip >= from && /^(has|have|had|also|later|further)$/.test(tokens[skip].lower)) skip--;
+    while (skip >= from && /^(has|have|had|also|later|further)$/.test(tokenAt(tokens, skip).lower))
+      skip--;
     const afterSkip = speakerEndingAt(tokens, skip, from);
     return afterSkip !== undefined && afterSkip.first === from && last - cue.last <= 6;
   }

@@ -1,8 +1,15 @@
 import { cueAt, isNegatedAt, type Cue } from './cues.js';
 import { speakerEndingAt, speakerStartingAt, type SpeakerPhrase } from './speakerPhrases.js';
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 import type { Unit } from './units.js';
-import { auxiliaries, frameAdverbs, negators, prepositions, pronounSpeakers } from './wordClasses.js';
+import {
+  auxiliaries,
+  determiners,
+  frameAdverbs,
+  negators,
+  prepositions,
+  pronounSpeakers,
+} from './wordClasses.js';
 
 /**
  * Finds the frames of a sentence unit: each cue with its speaker, and on which side of the cue
@@ -25,7 +32,9 @@ export type FrameRule =
   | 'according-to'
   | 'document'
   | 'participle'
-  | 'coordinated';
+  | 'coordinated'
+  | 'relative'
+  | 'citing';
 
 /** A cue with its speaker and the side its content is on. */
 export interface FrameAnchor {
@@ -48,13 +57,51 @@ export interface FrameAnchor {
   readonly addressee?: SpeakerPhrase;
 }
 
+const relativePronouns = new Set(['which', 'who']);
+const timeWordsLeft =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year|morning|afternoon|evening|night|weekend|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const timeGlueLeft = /^(on|last|this|in|earlier|late|early|the|next|at|during)$/;
+
+/** Steps left over a time phrase such as "on Thursday", "last week", "in March 2019". */
+function skipTimePhraseLeft(tokens: readonly Token[], left: number, floor: number): number {
+  const token = tokenAt(tokens, left);
+  if (!timeWordsLeft.test(token.lower) && token.kind !== 'number') return left;
+  let index = left;
+  while (index > floor && left - index < 4) {
+    const previous = tokenAt(tokens, index - 1);
+    if (timeGlueLeft.test(previous.lower) || timeWordsLeft.test(previous.lower) || previous.kind === 'number') index--;
+    else break;
+  }
+  const opener = tokenAt(tokens, index);
+  // Only a phrase opened by a preposition or "last/this/yesterday" is a time phrase here.
+  if (index === left && !/^(yesterday|today|tonight)$/.test(token.lower)) return left;
+  if (!timeGlueLeft.test(opener.lower) && !/^(yesterday|today|tonight)$/.test(opener.lower)) return left;
+  return index - 1;
+}
+
 const separatorTexts = new Set([',', '.', ';', ':', '—', '–']);
 const isSeparator = (token: Token | undefined): boolean =>
   !token || token.kind === 'break' || (token.kind === 'punct' && separatorTexts.has(token.text));
-const passiveAuxiliaries = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", 'am', 'get', 'got']);
+const passiveAuxiliaries = new Set([
+  'be',
+  'been',
+  'being',
+  'was',
+  'were',
+  'is',
+  'are',
+  "'s",
+  'am',
+  'get',
+  'got',
+]);
 
 /** The frames of one unit, left to right. `inQuote[i]` marks tokens inside quotation marks. */
-export function findFrameAnchors(tokens: readonly Token[], unit: Unit, inQuote: Uint8Array): FrameAnchor[] {
+export function findFrameAnchors(
+  tokens: readonly Token[],
+  unit: Unit,
+  inQuote: Uint8Array,
+): FrameAnchor[] {
   const anchors: FrameAnchor[] = [];
   let floor = unit.first;
   for (let index = unit.first; index <= unit.last; index++) {
@@ -92,54 +139,119 @@ function readAnchor(
       frameLast: speaker.last,
     };
   }
-  const before = tokens[cue.first - 1];
-  const after = tokens[cue.last + 1];
+  const before = tokenAt(tokens, cue.first - 1);
+  const after = tokenAt(tokens, cue.last + 1);
   // Passive: "had been rejected", "a report released by": no speaker speaks here.
-  if ((cue.tense === 'past' || cue.tense === 'participle') && before && passiveAuxiliaries.has(before.lower)) return undefined;
-  if ((cue.tense === 'past' || cue.tense === 'participle') && after?.lower === 'by') return undefined;
-  if (before && (before.lower === 'to' || before.lower === 'will' && cue.tense === 'base' && false)) return undefined;
+  if (
+    (cue.tense === 'past' || cue.tense === 'participle') &&
+    before &&
+    passiveAuxiliaries.has(before.lower)
+  )
+    return undefined;
+  if ((cue.tense === 'past' || cue.tense === 'participle') && after?.lower === 'by')
+    return undefined;
+  if (before?.lower === 'to') return undefined; // "is to say", "wants to deny": not a frame yet
 
   // "…, adding that …", ". noting that …": the previous speaker goes on.
   if (cue.tense === 'gerund') {
     const last = previous[previous.length - 1];
     if (!last || !isSeparator(before) || before?.text === ':') {
-      const documentSpeaker = before && !isSeparator(before) ? speakerEndingAt(tokens, cue.first - 1, floor) : undefined;
-      if (documentSpeaker?.mentions[0].document && cue.kind !== 'speech' || documentSpeaker?.mentions[0].document) {
+      const documentSpeaker =
+        before && !isSeparator(before) ? speakerEndingAt(tokens, cue.first - 1, floor) : undefined;
+      if (documentSpeaker?.mentions[0].document) {
         return preposed(tokens, unit, cue, 'document', documentSpeaker, negated, inQuote);
       }
       return undefined;
     }
     const anchor = preposed(tokens, unit, cue, 'participle', undefined, negated, inQuote);
-    return anchor ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: cue.first } : undefined;
+    return anchor
+      ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: cue.first }
+      : undefined;
   }
 
   // Walk left over auxiliaries, adverbs and negators to the end of the speaker phrase.
   let left = cue.first - 1;
-  while (left >= floor && tokens[left].kind === 'word' && (auxiliaries.has(tokens[left].lower) || frameAdverbs.has(tokens[left].lower) || negators.has(tokens[left].lower)))
+  while (
+    left >= floor &&
+    tokenAt(tokens, left).kind === 'word' &&
+    (auxiliaries.has(tokenAt(tokens, left).lower) ||
+      frameAdverbs.has(tokenAt(tokens, left).lower) ||
+      negators.has(tokenAt(tokens, left).lower))
+  )
+    left--;
+  // "Corvane Minerals on Thursday denied": a time phrase between the speaker and the cue.
+  left = skipTimePhraseLeft(tokens, left, floor);
+  while (
+    left >= floor &&
+    tokenAt(tokens, left).kind === 'word' &&
+    (auxiliaries.has(tokenAt(tokens, left).lower) || frameAdverbs.has(tokenAt(tokens, left).lower))
+  )
     left--;
   const walkedOver = left < cue.first - 1;
 
+  // "Xinhua News Agency, which said …": the relative pronoun stands for the phrase before it.
+  if (left - 1 >= floor && relativePronouns.has(tokenAt(tokens, left).lower) && tokenAt(tokens, left - 1).text === ',') {
+    const antecedent = speakerEndingAt(tokens, left - 2, floor);
+    if (!antecedent) return undefined;
+    const anchor = preposed(tokens, unit, cue, 'preposed', antecedent, negated, inQuote);
+    return anchor ? { ...anchor, rule: 'relative' } : undefined;
+  }
+
   // "…, and has proposed …": a second verb with the previous frame's subject.
-  if (left >= floor && tokens[left].lower === 'and' && previous.length > 0 && isSeparator(tokens[left - 1])) {
+  if (
+    left >= floor &&
+    (tokenAt(tokens, left).lower === 'and' || tokenAt(tokens, left).lower === 'but') &&
+    previous.length > 0
+  ) {
     const anchor = preposed(tokens, unit, cue, 'coordinated', undefined, negated, inQuote);
-    return anchor ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: left + 1 } : undefined;
+    return anchor
+      ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: left + 1 }
+      : undefined;
   }
 
   // "…, said the anonymous expert": an inverted frame right after a separator or a quotation.
-  const atClauseStart = left < floor || isSeparator(tokens[left]) || tokens[left].kind === 'quote';
+  const atClauseStart =
+    left < floor || isSeparator(tokenAt(tokens, left)) || tokenAt(tokens, left).kind === 'quote';
   // "Qin An. head of the Institute …. told": an appositive between the speaker and the cue.
-  const setOff = atClauseStart && left >= floor && tokens[left].kind !== 'quote' ? speakerEndingAt(tokens, left, floor) : undefined;
+  const setOff =
+    atClauseStart && left >= floor && tokenAt(tokens, left).kind !== 'quote'
+      ? speakerEndingAt(tokens, left, floor)
+      : undefined;
   if (setOff && setOff.mentions[0].description) {
     const anchor = preposed(tokens, unit, cue, 'preposed', setOff, negated, inQuote);
     if (anchor) return anchor;
     const tail = tailAfterCue(tokens, cue, unit.last);
     if (tail.rest <= 0)
-      return { cue, rule: 'postposed', speaker: setOff, negated, contentSide: 'before', frameFirst: setOff.first, frameLast: tail.last, addressee: tail.addressee };
+      return {
+        cue,
+        rule: 'postposed',
+        speaker: setOff,
+        negated,
+        contentSide: 'before',
+        frameFirst: setOff.first,
+        frameLast: tail.last,
+        addressee: tail.addressee,
+      };
   }
-  if (atClauseStart && !walkedOver && !cue.takesAddressee && (cue.tense === 'past' || cue.tense === 'third-person')) {
+  if (
+    atClauseStart &&
+    !walkedOver &&
+    !cue.takesAddressee &&
+    (cue.tense === 'past' || cue.tense === 'third-person')
+  ) {
     const speaker = speakerStartingAt(tokens, cue.last + 1, unit.last);
-    if (speaker && !(speaker.mentions.length === 1 && speaker.mentions[0].kind === 'pronoun' && speaker.mentions[0].text.toLowerCase() === 'it')) {
+    if (
+      speaker &&
+      !(
+        speaker.mentions.length === 1 &&
+        speaker.mentions[0].kind === 'pronoun' &&
+        speaker.mentions[0].text.toLowerCase() === 'it'
+      )
+    ) {
       const tail = frameTail(tokens, speaker.last + 1, unit.last);
+      // The span ends with the speaker's name; an appositive after it ("…, said Claire
+      // Moreau-Vidal, a spokeswoman") describes the speaker but is not part of the frame.
+      const nameEnd = Math.max(...speaker.mentions.map((mention) => mention.last));
       if (tail.rest <= 0)
         return {
           cue,
@@ -148,7 +260,7 @@ function readAnchor(
           negated,
           contentSide: 'before',
           frameFirst: cue.first,
-          frameLast: tail.last,
+          frameLast: tail.last > speaker.last ? tail.last : nameEnd,
         };
     }
   }
@@ -156,8 +268,8 @@ function readAnchor(
   const speaker = speakerEndingAt(tokens, left, floor);
   if (!speaker) return undefined;
   // A bare base form needs a plural subject: "analysts expect", "officials say".
-  if (cue.tense === 'base' && !walkedOver && !speaker.mentions.every((mention) => mention.plural)) return undefined;
-  if (speaker.mentions.some((mention) => mention.kind === 'pronoun') && tokens[speaker.first].lower === 'it' && cue.kind === 'speech' && false) return undefined;
+  if (cue.tense === 'base' && !walkedOver && !speaker.mentions.every((mention) => mention.plural))
+    return undefined;
   const documentSpeaker = speaker.mentions[0].document !== undefined;
   const rule: FrameRule = documentSpeaker ? 'document' : 'preposed';
   const anchor = preposed(tokens, unit, cue, rule, speaker, negated, inQuote);
@@ -165,6 +277,12 @@ function readAnchor(
   // Nothing after the cue but an addressee or a time: the content came before.
   const tail = tailAfterCue(tokens, cue, unit.last);
   if (tail.rest > 0) return undefined;
+  // A frame after its content is set off by punctuation: "…, X said", "…” X said", "…. X said".
+  let beforeIndex = speaker.first - 1;
+  while (beforeIndex > unit.first && determiners.has(tokenAt(tokens, beforeIndex).lower)) beforeIndex--;
+  const beforeSpeaker = tokenAt(tokens, beforeIndex);
+  if (speaker.first > unit.first && beforeSpeaker.kind !== 'quote' && !isSeparator(beforeSpeaker))
+    return undefined;
   return {
     cue,
     rule: 'postposed',
@@ -190,12 +308,20 @@ function preposed(
   const tail = tailAfterCue(tokens, cue, unit.last);
   let contentFirst = tail.last + 1;
   let complement: 'that' | 'quote' | 'colon' | 'clause' | 'object' | 'none' = 'none';
-  const next = tokens[contentFirst];
+  const next = tokenAt(tokens, contentFirst);
   if (!next || contentFirst > unit.last) return undefined;
-  if (next.lower === 'that' || next.lower === 'whether' || next.lower === 'if' && cue.lemma === 'ask') {
+  if (
+    next.lower === 'that' ||
+    next.lower === 'whether' ||
+    (next.lower === 'if' && cue.lemma === 'ask')
+  ) {
     complement = 'that';
     contentFirst++;
-  } else if (next.kind === 'punct' && (next.text === ':' || next.text === ',') && tokens[contentFirst + 1]?.kind === 'quote') {
+  } else if (
+    next.kind === 'punct' &&
+    (next.text === ':' || next.text === ',') &&
+    tokenAt(tokens, contentFirst + 1)?.kind === 'quote'
+  ) {
     complement = 'colon';
     contentFirst++;
   } else if (next.kind === 'quote' || inQuote[contentFirst]) {
@@ -204,9 +330,17 @@ function preposed(
     return undefined;
   } else if (cue.takesObject) {
     complement = 'object';
+  } else if (
+    next.lower === 'to' &&
+    tokenAt(tokens, contentFirst + 1)?.kind === 'word' &&
+    (cue.kind === 'speech' || cue.kind === 'cognition')
+  ) {
+    // "promised to add 15 routes", "vowed to fight on": an infinitive is the content.
+    complement = 'clause';
   } else if (cue.kind === 'speech' || cue.kind === 'cognition') {
     // "said the plan was…": a clause with its own verb.
-    if (!hasFiniteVerb(tokens, contentFirst, Math.min(unit.last, contentFirst + 12))) return undefined;
+    if (!hasFiniteVerb(tokens, contentFirst, Math.min(unit.last, contentFirst + 12)))
+      return undefined;
     complement = 'clause';
   }
   if (complement === 'none') return undefined;
@@ -226,18 +360,28 @@ function preposed(
   };
 }
 
-const finiteHints = /^(is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)$|[a-z]{3,}ed$/;
+const finiteHints =
+  /^(is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|'s|'re|'ll|'d|isn't|wasn't|aren't|weren't|won't|can't|don't|doesn't|didn't)$|[a-z]{3,}ed$/;
+// Irregular past tenses: "found", "said", "rose" make a clause as surely as "-ed".
+const irregularPast = new Set(
+  `found said told made took gave went came saw knew thought held left put ran set showed began
+  became brought bought kept met paid sent spent stood won wrote lost fell rose grew drew led sold
+  built cut hit let meant read spoke understood felt heard got sat stuck struck fought caught
+  taught sought chose froze drove flew threw wore tore broke woke hid bore`.split(/\s+/),
+);
 function hasFiniteVerb(tokens: readonly Token[], first: number, last: number): boolean {
   for (let index = first; index <= last; index++) {
-    const token = tokens[index];
-    if (token.kind === 'word' && finiteHints.test(token.lower)) return true;
+    const token = tokenAt(tokens, index);
+    if (token.kind !== 'word') continue;
+    if (finiteHints.test(token.lower) || irregularPast.has(token.lower)) return true;
   }
   return false;
 }
 
 function countContentWords(tokens: readonly Token[], first: number, last: number): number {
   let words = 0;
-  for (let index = first; index <= last; index++) if (tokens[index].kind === 'word' || tokens[index].kind === 'number') words++;
+  for (let index = first; index <= last; index++)
+    if (tokenAt(tokens, index).kind === 'word' || tokenAt(tokens, index).kind === 'number') words++;
   return words;
 }
 
@@ -255,14 +399,34 @@ function tailAfterCue(tokens: readonly Token[], cue: Cue, unitLast: number): Tai
   let addressee: SpeakerPhrase | undefined;
   if (cue.takesAddressee) {
     const first = last + 1;
-    const token = tokens[first];
-    if (token && token.kind === 'word' && token.lower !== 'that' && !prepositions.has(token.lower)) {
-      const phrase = pronounSpeakers.has(token.lower) || ['me', 'him', 'her', 'them', 'us', 'reporters', 'journalists', 'lawmakers'].includes(token.lower)
-        ? { first, last: first, mentions: [] }
-        : speakerStartingAt(tokens, first, unitLast);
-      if (phrase) {
-        addressee = phrase.mentions.length > 0 ? phrase : undefined;
+    const token = tokenAt(tokens, first);
+    if (
+      token &&
+      token.kind === 'word' &&
+      token.lower !== 'that' &&
+      !prepositions.has(token.lower)
+    ) {
+      const bare =
+        pronounSpeakers.has(token.lower) ||
+        ['me', 'him', 'her', 'them', 'us', 'reporters', 'journalists', 'lawmakers'].includes(
+          token.lower,
+        );
+      const phrase = bare ? undefined : speakerStartingAt(tokens, first, unitLast);
+      if (bare) last = first;
+      else if (phrase) {
+        addressee = phrase;
         last = phrase.last;
+      } else {
+        // "told a council meeting", "told reporters": the listener runs to "that", a
+        // preposition or a separator.
+        let end = first;
+        while (end + 1 <= unitLast && end - first < 5) {
+          const next = tokenAt(tokens, end + 1);
+          if (next.kind !== 'word' || next.lower === 'that' || prepositions.has(next.lower)) break;
+          if (determiners.has(next.lower)) break;
+          end++;
+        }
+        last = end;
       }
     }
   }
@@ -270,26 +434,36 @@ function tailAfterCue(tokens: readonly Token[], cue: Cue, unitLast: number): Tai
   return { ...tail, addressee, last: tail.last === last + 0 ? last : tail.last };
 }
 
-const timeWords = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|weekend|earlier|later|last|this|next|late|early|mid|ago|quarter|spring|summer|autumn|fall|winter|statement|conference|briefing|interview|event|meeting|summit|forum|hearing|session|speech|address|news|press|phone|call|email|post|message|letter|parliament|congress|court|television|radio|channel|broadcast|rally)$/;
+const timeWords =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|weekend|earlier|later|last|this|next|late|early|mid|ago|quarter|spring|summer|autumn|fall|winter|statement|conference|briefing|interview|event|meeting|summit|forum|hearing|session|speech|address|news|press|phone|call|email|post|message|letter|parliament|congress|court|television|radio|channel|broadcast|rally)$/;
 
 /**
  * After a frame: prepositional phrases of time and place ("on Monday", "in late 2016", "at a
  * news conference in Geneva"). Returns where they end and how many words follow them.
  */
-function frameTail(tokens: readonly Token[], first: number, unitLast: number): { last: number; rest: number } {
+function frameTail(
+  tokens: readonly Token[],
+  first: number,
+  unitLast: number,
+): { last: number; rest: number } {
   let last = first - 1;
   let index = first;
   while (index <= unitLast) {
-    const token = tokens[index];
-    if (token.kind === 'word' && (prepositions.has(token.lower) || /^(last|this|next|earlier|later|yesterday|today|tonight)$/.test(token.lower))) {
+    const token = tokenAt(tokens, index);
+    if (
+      token.kind === 'word' &&
+      (prepositions.has(token.lower) ||
+        /^(last|this|next|earlier|later|yesterday|today|tonight)$/.test(token.lower))
+    ) {
       // A phrase: preposition, then words up to the next preposition, "that" or a separator.
       let end = index;
       let sawTimeOrPlace = timeWords.test(token.lower);
       while (end + 1 <= unitLast) {
-        const next = tokens[end + 1];
+        const next = tokenAt(tokens, end + 1);
         if (next.kind !== 'word' && next.kind !== 'number') break;
         if (next.lower === 'that' || (prepositions.has(next.lower) && end > index)) break;
-        if (timeWords.test(next.lower) || next.kind === 'number' || next.capitalised) sawTimeOrPlace = true;
+        if (timeWords.test(next.lower) || next.kind === 'number' || next.capitalised)
+          sawTimeOrPlace = true;
         end++;
         if (end - index > 6) break;
       }
@@ -302,7 +476,7 @@ function frameTail(tokens: readonly Token[], first: number, unitLast: number): {
   }
   let rest = 0;
   for (let scan = last + 1; scan <= unitLast; scan++) {
-    const token = tokens[scan];
+    const token = tokenAt(tokens, scan);
     if (isSeparator(token) && rest === 0) {
       // A new clause after a separator ("…, adding that …") is not this frame's content.
       break;

@@ -8,14 +8,23 @@ let cached: KnownActor[] | undefined;
  * The actors of the seed files (what `npm start` loads into an empty graph): the actors a CLI
  * extraction resolves speakers against when it has no database to ask. Read once per process.
  */
-export function readKnownActorsFromSeeds(files: readonly string[] = defaultSeedFiles()): KnownActor[] {
+export function readKnownActorsFromSeeds(
+  files: readonly string[] = defaultSeedFiles(),
+): KnownActor[] {
   if (cached) return cached;
   const actors: KnownActor[] = [];
   for (const file of files) {
     const result = validateSeedFile(file);
     if (!result.ok) continue;
     for (const actor of result.value.seedSet.actors)
-      actors.push({ id: actor.id, kind: actor.kind, name: actor.name, aliases: actor.aliases, anonymous: actor.anonymous, description: actor.description });
+      actors.push({
+        id: actor.id,
+        kind: actor.kind,
+        name: actor.name,
+        aliases: actor.aliases,
+        anonymous: actor.anonymous,
+        description: actor.description,
+      });
   }
   cached = actors;
   return actors;

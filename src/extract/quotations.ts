@@ -1,4 +1,4 @@
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 
 /**
  * Pairs quotation marks into quotations. Straight, curly, guillemet, single and backtick marks;
@@ -65,7 +65,13 @@ export function findQuotations(
   const quotations: Quotation[] = [];
   const stack: OpenMark[] = [];
 
-  const close = (mark: OpenMark, endToken: number, closed: boolean, end: number, innerEnd: number) => {
+  const close = (
+    mark: OpenMark,
+    endToken: number,
+    closed: boolean,
+    end: number,
+    innerEnd: number,
+  ) => {
     mark.parts.push({ start: mark.partStart, end: innerEnd });
     quotations.push({
       start: mark.start,
@@ -78,7 +84,7 @@ export function findQuotations(
   };
 
   const familyOf = (index: number): { open?: Family; closes?: readonly Family[] } => {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     const mark = token.text;
     const before = text[token.start - 1];
     const after = text[token.end];
@@ -92,7 +98,9 @@ export function findQuotations(
       const family: Family = mark === '`' ? 'backtick' : 'single';
       const pending = stack.some((open) => open.family === family);
       if (!pending && isOpenContext(before) && !isSpace(after)) return { open: family };
-      if (pending && !isSpace(before) && (isSpace(after) || /[\p{P}]/u.test(after)))
+      // "Traders` Association": after an s and before a capitalised word, a possessive.
+      const possessive = before === 's' && /^\s\p{Lu}/u.test(text.slice(token.end, token.end + 2));
+      if (pending && !possessive && !isSpace(before) && (isSpace(after) || /[\p{P}]/u.test(after ?? '')))
         return { closes: [family] };
       return {};
     }
@@ -104,17 +112,18 @@ export function findQuotations(
   };
 
   for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.kind === 'break') {
       if (stack.length === 0) continue;
-      const next = tokens[index + 1];
+      const next = tokenAt(tokens, index + 1);
       const continues =
-        next?.kind === 'quote' && stack.length === 1 && opensFamily(next.text) === stack[0].family;
+        next.kind === 'quote' && stack.length === 1 && opensFamily(next.text) === stack[0]?.family;
       const mark = stack[0];
       const paragraphEnd = lastContentToken(tokens, index - 1);
+      if (!mark) continue;
       if (continues) {
-        mark.parts.push({ start: mark.partStart, end: tokens[paragraphEnd].end });
-        mark.partStart = tokens[index + 1].end;
+        mark.parts.push({ start: mark.partStart, end: tokenAt(tokens, paragraphEnd).end });
+        mark.partStart = tokenAt(tokens, index + 1).end;
         index++;
         continue;
       }
@@ -129,7 +138,7 @@ export function findQuotations(
       if (depth >= 0) {
         const mark = stack[depth];
         stack.length = depth;
-        if (depth === 0) close(mark, index, true, token.end, token.start);
+        if (depth === 0 && mark) close(mark, index, true, token.end, token.start);
         continue;
       }
     }
@@ -143,23 +152,29 @@ export function findQuotations(
       });
     }
   }
-  if (stack.length > 0) closeUnclosed(stack[0], lastContentToken(tokens, tokens.length - 1));
+  const unclosed = stack[0];
+  if (unclosed) closeUnclosed(unclosed, lastContentToken(tokens, tokens.length - 1));
   return quotations.sort((a, b) => a.start - b.start);
 
   function closeUnclosed(mark: OpenMark, paragraphEnd: number): void {
     // Stop before a closing frame: the last ". " or ", " after which only a frame follows.
     let endToken = paragraphEnd;
     for (let cut = paragraphEnd; cut > mark.token + 1; cut--) {
-      const separator = tokens[cut];
-      if (separator.kind !== 'punct' || (separator.text !== '.' && separator.text !== ',')) continue;
+      const separator = tokenAt(tokens, cut);
+      if (separator.kind !== 'punct' || (separator.text !== '.' && separator.text !== ','))
+        continue;
       if (isClosingFrame(cut + 1, paragraphEnd)) {
         endToken = cut - 1;
         break;
       }
     }
-    while (endToken > mark.token && tokens[endToken].kind === 'punct' && /[.,;:]/.test(tokens[endToken].text))
+    while (
+      endToken > mark.token &&
+      tokenAt(tokens, endToken).kind === 'punct' &&
+      /[.,;:]/.test(tokenAt(tokens, endToken).text)
+    )
       endToken--;
-    close(mark, endToken, false, tokens[endToken].end, tokens[endToken].end);
+    close(mark, endToken, false, tokenAt(tokens, endToken).end, tokenAt(tokens, endToken).end);
   }
 }
 
@@ -173,11 +188,14 @@ function opensFamily(mark: string): Family | undefined {
 
 function lastContentToken(tokens: readonly Token[], from: number): number {
   let index = from;
-  while (index > 0 && tokens[index].kind === 'break') index--;
+  while (index > 0 && tokenAt(tokens, index).kind === 'break') index--;
   return index;
 }
 
 function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index--) if (test(items[index])) return index;
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (item !== undefined && test(item)) return index;
+  }
   return -1;
 }

@@ -3,7 +3,7 @@ import { nameKey } from '../domain/normaliseName.js';
 import type { SeedActor } from '../ingest/seedFormat.js';
 import type { KnownActor } from './articleInput.js';
 import type { Mention } from './speakerPhrases.js';
-import { titles } from './wordClasses.js';
+import { determiners, mediaNouns, organisationNouns, personNouns, titles } from './wordClasses.js';
 
 /**
  * Decides who each speaker mention is: an actor met earlier in the article (a surname, a
@@ -35,9 +35,26 @@ export class SpeakerResolver {
   private readonly known: readonly KnownActor[];
   private readonly knownByKey = new Map<string, KnownActor>();
   private last: DraftActor | undefined;
+  /** Named known actors with their names and aliases split into words once, for fuzzy matching. */
+  private readonly knownWords: {
+    actor: KnownActor;
+    nameWords: string[];
+    aliases: { alias: string; aliasWords: string[] }[];
+  }[] = [];
 
   constructor(known: readonly KnownActor[]) {
     this.known = known;
+    for (const actor of known) {
+      if (actor.anonymous) continue;
+      this.knownWords.push({
+        actor,
+        nameWords: nameKey(stripTitles(actor.name)).split(' '),
+        aliases: [actor.name, ...actor.aliases].map((alias) => ({
+          alias,
+          aliasWords: nameKey(stripTitles(alias)).split(' '),
+        })),
+      });
+    }
     for (const actor of known)
       for (const alias of [actor.name, ...actor.aliases]) {
         const key = nameKey(alias);
@@ -49,9 +66,15 @@ export class SpeakerResolver {
   resolve(mention: Mention, span: { start: number; end: number }): DraftActor {
     const actor = this.find(mention, span);
     this.addAlias(actor, mention.text);
-    if (mention.kind === 'name' && mention.name !== mention.text) this.addAlias(actor, mention.name);
+    if (mention.kind === 'name' && mention.name !== mention.text)
+      this.addAlias(actor, mention.name);
     if (mention.role && !actor.role) actor.role = mention.role;
-    if (mention.description && !actor.description && !actor.anonymous && actor.resolution.status === 'new')
+    if (
+      mention.description &&
+      !actor.description &&
+      !actor.anonymous &&
+      actor.resolution.status === 'new'
+    )
       actor.description = mention.description;
     actor.evidence.push({ rule: `speaker:${mention.kind}`, start: span.start, end: span.end });
     if (mention.kind !== 'pronoun') this.last = actor;
@@ -68,7 +91,9 @@ export class SpeakerResolver {
       const lower = mention.text.toLowerCase();
       const previous =
         lower === 'it'
-          ? [...this.actors].reverse().find((actor) => actor.kind !== 'person' && !actor.anonymous) ?? this.last
+          ? ([...this.actors]
+              .reverse()
+              .find((actor) => actor.kind !== 'person' && !actor.anonymous) ?? this.last)
           : this.last;
       if (previous) return previous;
       return this.create(mention, span, 'new', 'a pronoun with no earlier speaker', 0.2);
@@ -78,7 +103,11 @@ export class SpeakerResolver {
   }
 
   private findNamed(mention: Mention, span: { start: number; end: number }): DraftActor {
-    const keys = [nameKey(mention.text), nameKey(mention.name), nameKey(mention.name.replace(/^the\s+/i, ''))];
+    const keys = [
+      nameKey(mention.text),
+      nameKey(mention.name),
+      nameKey(mention.name.replace(/^the\s+/i, '')),
+    ];
     for (const key of keys) {
       const seen = this.byKey.get(key);
       if (seen && !seen.anonymous) return seen;
@@ -87,35 +116,56 @@ export class SpeakerResolver {
     const words = nameKey(mention.name).split(' ');
     const surname = words[words.length - 1];
     if (words.length === 1) {
-      const earlier = [...this.actors].reverse().find((actor) => !actor.anonymous && actor.kind === 'person' && nameKey(actor.name).split(' ').pop() === surname);
+      const earlier = [...this.actors]
+        .reverse()
+        .find(
+          (actor) =>
+            !actor.anonymous &&
+            actor.kind === 'person' &&
+            nameKey(actor.name).split(' ').pop() === surname,
+        );
       if (earlier) return earlier;
     }
     for (const key of keys) {
       const known = this.knownByKey.get(key);
-      if (known && !known.anonymous) return this.fromKnown(known, `the graph knows "${mention.text}" as an alias of ${known.name}`, 0.95);
+      if (known && !known.anonymous)
+        return this.fromKnown(
+          known,
+          `the graph knows "${mention.text}" as an alias of ${known.name}`,
+          0.95,
+        );
     }
     const match = this.closestKnown(words);
     if (match) return this.fromKnown(match.actor, match.reason, match.score);
     // A spelling variant of an actor met earlier in the article.
-    const variant = this.actors.find((actor) => !actor.anonymous && similarNames(nameKey(actor.name).split(' '), words));
+    const variant = this.actors.find(
+      (actor) => !actor.anonymous && similarNames(nameKey(actor.name).split(' '), words),
+    );
     if (variant) return variant;
     return this.create(mention, span, 'new', 'no actor in the graph has this name or alias', 0.6);
   }
 
-  private closestKnown(words: string[]): { actor: KnownActor; reason: string; score: number } | undefined {
+  private closestKnown(
+    words: string[],
+  ): { actor: KnownActor; reason: string; score: number } | undefined {
     const surname = words[words.length - 1];
-    for (const actor of this.known) {
-      if (actor.anonymous) continue;
-      const actorWords = nameKey(stripTitles(actor.name)).split(' ');
-      if (words.length === 1 && actor.kind === 'person' && actorWords.length > 1 && actorWords[actorWords.length - 1] === surname)
+    for (const { actor, nameWords } of this.knownWords) {
+      if (
+        words.length === 1 &&
+        actor.kind === 'person' &&
+        nameWords.length > 1 &&
+        nameWords[nameWords.length - 1] === surname
+      )
         return { actor, reason: `surname "${surname}" of ${actor.name}`, score: 0.8 };
     }
-    for (const actor of this.known) {
-      if (actor.anonymous) continue;
-      for (const alias of [actor.name, ...actor.aliases]) {
-        const aliasWords = nameKey(stripTitles(alias)).split(' ');
+    for (const { actor, aliases } of this.knownWords) {
+      for (const { alias, aliasWords } of aliases) {
         if (similarNames(aliasWords, words))
-          return { actor, reason: `"${words.join(' ')}" is a spelling variant of ${actor.name} ("${alias}")`, score: 0.7 };
+          return {
+            actor,
+            reason: `"${words.join(' ')}" is a spelling variant of ${actor.name} ("${alias}")`,
+            score: 0.7,
+          };
       }
     }
     return undefined;
@@ -126,7 +176,12 @@ export class SpeakerResolver {
     const seen = this.byKey.get(key);
     if (seen && seen.anonymous) return seen;
     if (mention.definite && mention.head && mention.actorKind === 'organisation') {
-      const organisation = [...this.actors].reverse().find((actor) => !actor.anonymous && (actor.kind === 'organisation' || actor.kind === 'media-outlet'));
+      const organisation = [...this.actors]
+        .reverse()
+        .find(
+          (actor) =>
+            !actor.anonymous && (actor.kind === 'organisation' || actor.kind === 'media-outlet'),
+        );
       if (organisation) return organisation;
     }
     if (mention.definite && mention.head) {
@@ -134,16 +189,41 @@ export class SpeakerResolver {
       const head = singular(mention.head);
       const earlier = [...this.actors]
         .reverse()
-        .find((actor) => actor.head !== undefined && singular(actor.head) === head && actor.anonymous && (actor.kind === 'unnamed-group') === mention.plural);
+        .find(
+          (actor) =>
+            actor.head !== undefined &&
+            singular(actor.head) === head &&
+            actor.anonymous &&
+            (actor.kind === 'unnamed-group') === mention.plural,
+        );
       if (earlier) return earlier;
-      const named = [...this.actors].reverse().find((actor) => !actor.anonymous && actor.role !== undefined && nameKey(actor.role).split(' ').includes(head));
+      const named = [...this.actors]
+        .reverse()
+        .find(
+          (actor) =>
+            !actor.anonymous &&
+            actor.role !== undefined &&
+            nameKey(actor.role).split(' ').includes(head),
+        );
       if (named) return named;
     }
     // Only a specific description (three words or more) may be an anonymous actor the graph has.
     const known = this.knownByKey.get(key);
     if (known && known.anonymous && key.split(' ').length >= 3)
-      return this.fromKnown(known, `the graph holds an anonymous actor described as "${mention.text}"`, 0.5);
-    return this.create(mention, span, 'new', mention.plural ? 'an unnamed group: never linked to a named actor' : 'an anonymous speaker: never linked to a named actor', 0.7);
+      return this.fromKnown(
+        known,
+        `the graph holds an anonymous actor described as "${mention.text}"`,
+        0.5,
+      );
+    return this.create(
+      mention,
+      span,
+      'new',
+      mention.plural
+        ? 'an unnamed group: never linked to a named actor'
+        : 'an anonymous speaker: never linked to a named actor',
+      0.7,
+    );
   }
 
   private fromKnown(known: KnownActor, reason: string, score: number): DraftActor {
@@ -163,16 +243,30 @@ export class SpeakerResolver {
     return actor;
   }
 
-  private create(mention: Mention, _span: { start: number; end: number }, status: 'new', reason: string, score: number): DraftActor {
+  private create(
+    mention: Mention,
+    _span: { start: number; end: number },
+    status: 'new',
+    reason: string,
+    score: number,
+  ): DraftActor {
     // "the ministry", "the company": an organisation the text does not name, not an anonymous source.
-    const anonymous = (mention.kind === 'description' || mention.kind === 'group') && mention.actorKind !== 'organisation';
+    const anonymous =
+      (mention.kind === 'description' || mention.kind === 'group') &&
+      mention.actorKind !== 'organisation';
     const bareText = mention.text.replace(/^(the|a|an)\s+/i, '');
     const name = anonymous
-      ? `${mention.plural ? 'Unnamed' : 'Anonymous'} ${bareText[0].toLowerCase()}${bareText.slice(1)}`
+      ? `${mention.plural ? 'Unnamed' : 'Anonymous'} ${sentenceCaseUndone(bareText)}`
       : mention.name.replace(/^the\s+/i, '');
     const actor: DraftActor = {
       id: this.freshId(name),
-      kind: anonymous ? (mention.plural ? 'unnamed-group' : mention.actorKind === 'unnamed-group' ? 'unnamed-group' : 'person') : mention.actorKind,
+      kind: anonymous
+        ? mention.plural
+          ? 'unnamed-group'
+          : mention.actorKind === 'unnamed-group'
+            ? 'unnamed-group'
+            : 'person'
+        : mention.actorKind,
       name,
       aliases: [],
       anonymous,
@@ -182,7 +276,9 @@ export class SpeakerResolver {
       role: mention.role,
     };
     if (anonymous) {
-      actor.description = mention.description ? `${mention.text}, ${mention.description}` : mention.text;
+      actor.description = mention.description
+        ? `${mention.text}, ${mention.description}`
+        : mention.text;
       const affiliation = [bareText, mention.description].filter(Boolean).join(' ');
       if (affiliation !== (mention.head ?? '')) actor.claimedAffiliation = affiliation;
     }
@@ -203,11 +299,37 @@ export class SpeakerResolver {
   }
 
   private freshId(name: string): string {
-    const slug = nameKey(name).replace(/'/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'speaker';
+    const slug =
+      nameKey(name)
+        .replace(/'/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'speaker';
     let id = `act-${slug}`;
-    for (let counter = 2; this.actors.some((actor) => actor.id === id) || this.knownByKey.has(id); counter++) id = `act-${slug}-${counter}`;
+    for (
+      let counter = 2;
+      this.actors.some((actor) => actor.id === id) || this.knownByKey.has(id);
+      counter++
+    )
+      id = `act-${slug}-${counter}`;
     return id;
   }
+}
+
+/** "Experts" at a sentence's start is the common noun "experts"; "Beijing-based" keeps its capital. */
+function sentenceCaseUndone(text: string): string {
+  const first = text.split(/\s+/, 1)[0] ?? '';
+  const lower = first.toLowerCase();
+  const common =
+    personNouns.has(lower) ||
+    mediaNouns.has(lower) ||
+    organisationNouns.has(lower) ||
+    determiners.has(lower) ||
+    (/^[a-z]+$/.test(lower) &&
+      !/^[A-Z]{2,}$/.test(first) &&
+      lower.length > 2 &&
+      /(al|ior|ous|ive|ic|ent|ant|ed)$/.test(lower));
+  return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function singular(word: string): string {
@@ -218,7 +340,11 @@ function singular(word: string): string {
 function stripTitles(name: string): string {
   const words = name.split(/\s+/);
   let index = 0;
-  while (index < words.length - 1 && titles.has(words[index].toLowerCase().replace(/\.$/, ''))) index++;
+  while (
+    index < words.length - 1 &&
+    titles.has((words[index] ?? '').toLowerCase().replace(/\.$/, ''))
+  )
+    index++;
   return words.slice(index).join(' ');
 }
 
@@ -227,12 +353,15 @@ function similarNames(a: readonly string[], b: readonly string[]): boolean {
   const left = a.filter((word) => !titles.has(word));
   const right = b.filter((word) => !titles.has(word));
   if (left.length === 0 || right.length === 0) return false;
-  if (right.length === 1 && left.length > 1) return closeWord(left[left.length - 1], right[0]);
+  if (right.length === 1 && left.length > 1)
+    return closeWord(left[left.length - 1] ?? '', right[0] ?? '');
   if (left.length !== right.length) return false;
   let exact = 0;
   for (let index = 0; index < left.length; index++) {
-    if (left[index] === right[index]) exact++;
-    else if (!closeWord(left[index], right[index])) return false;
+    const leftWord = left[index] ?? '';
+    const rightWord = right[index] ?? '';
+    if (leftWord === rightWord) exact++;
+    else if (!closeWord(leftWord, rightWord)) return false;
   }
   return exact >= 1 && exact < left.length;
 }

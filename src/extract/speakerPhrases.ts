@@ -1,5 +1,5 @@
 import { isStateName } from './states.js';
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 import {
   auxiliaries,
   determiners,
@@ -54,7 +54,7 @@ export interface Mention {
 export interface SpeakerPhrase {
   readonly first: number;
   readonly last: number;
-  readonly mentions: readonly Mention[];
+  readonly mentions: readonly [Mention, ...Mention[]];
 }
 
 const isSeparator = (token: Token | undefined): boolean =>
@@ -63,7 +63,23 @@ const isSeparator = (token: Token | undefined): boolean =>
   token.kind === 'quote' ||
   (token.kind === 'punct' && /^[,.;:—–!?]$/.test(token.text));
 
-const nameConnectors = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'van', 'von', 'al', 'bin', 'la', 'le', 'del', 'da', 'on']);
+const nameConnectors = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'de',
+  'du',
+  'van',
+  'von',
+  'al',
+  'bin',
+  'la',
+  'le',
+  'del',
+  'da',
+  'on',
+]);
 const relativeOpeners = new Set(['who', 'which', 'whose', 'whom']);
 
 /** The speaker phrase that ends at token `last` (just before the cue and its auxiliaries). */
@@ -81,7 +97,7 @@ export function speakerEndingAt(
     const head = simplePhraseEndingAt(tokens, before, floor);
     if (head && (clause.relative || clause.appositive)) {
       description = textOf(tokens, clause.first, clause.last);
-      return withDescription(head, description, tokens, clause.last);
+      return withDescription(head, description, clause.last);
     }
   }
   const phrase = simplePhraseEndingAt(tokens, end, floor);
@@ -96,37 +112,65 @@ export function speakerStartingAt(
   first: number,
   ceiling: number,
 ): SpeakerPhrase | undefined {
-  const token = tokens[first];
+  const token = tokenAt(tokens, first);
   if (!token || first > ceiling) return undefined;
   if (token.kind === 'word' && pronounSpeakers.has(token.lower) && token.lower !== 'it')
     return single(mention(tokens, first, first, 'pronoun'));
   // Read forward to the next separator, then parse that stretch as a phrase ending there.
   let last = first;
-  while (last + 1 <= ceiling && !isSeparator(tokens[last + 1]) && !relativeOpeners.has(tokens[last + 1].lower)) {
-    if (tokens[last + 1].kind === 'word' && !tokens[last + 1].capitalised && !isNounPhraseWord(tokens[last + 1]))
+  while (
+    last + 1 <= ceiling &&
+    !isSeparator(tokenAt(tokens, last + 1)) &&
+    !relativeOpeners.has(tokenAt(tokens, last + 1).lower)
+  ) {
+    if (
+      tokenAt(tokens, last + 1).kind === 'word' &&
+      !tokenAt(tokens, last + 1).capitalised &&
+      !isNounPhraseWord(tokenAt(tokens, last + 1))
+    )
       break;
     last++;
   }
   let phrase = simplePhraseEndingAt(tokens, last, first);
   // "told the Global Times": the article belongs to the phrase, not to the name.
-  if (phrase && phrase.first === first + 1 && tokens[first].lower === 'the')
-    phrase = { ...phrase, first, mentions: phrase.mentions.map((item, index) => (index === 0 ? { ...item, first, text: textOf(tokens, first, item.last) } : item)) };
+  if (phrase && phrase.first === first + 1 && tokenAt(tokens, first).lower === 'the') {
+    const [head, ...rest] = phrase.mentions;
+    phrase = {
+      ...phrase,
+      first,
+      mentions: [{ ...head, first, text: textOf(tokens, first, head.last) }, ...rest],
+    };
+  }
   if (!phrase || phrase.first !== first) return undefined;
   // "said Maria Okafor, the health minister": an appositive that runs to the clause's end.
-  const next = tokens[phrase.last + 1];
+  const next = tokenAt(tokens, phrase.last + 1);
   if (next?.kind === 'punct' && next.text === ',' && phrase.mentions[0].kind === 'name') {
     let end = phrase.last + 2;
-    while (end + 1 <= ceiling && !isSeparator(tokens[end + 1])) end++;
-    const opener = tokens[phrase.last + 2];
-    const verbless = tokens.slice(phrase.last + 2, end + 1).every((item) => !auxiliaries.has(item.lower) && !/^[a-z]{3,}(ed|s)$/.test(item.lower) || personNouns.has(item.lower) || titles.has(item.lower) || organisationNouns.has(item.lower));
-    if (opener && verbless && (determiners.has(opener.lower) || titles.has(opener.lower)) && end - phrase.last < 12)
-      return withDescription(phrase, textOf(tokens, phrase.last + 2, end), tokens, end);
+    while (end + 1 <= ceiling && !isSeparator(tokenAt(tokens, end + 1))) end++;
+    const opener = tokenAt(tokens, phrase.last + 2);
+    const verbless = tokens
+      .slice(phrase.last + 2, end + 1)
+      .every(
+        (item) =>
+          (!auxiliaries.has(item.lower) && !/^[a-z]{3,}(ed|s)$/.test(item.lower)) ||
+          personNouns.has(item.lower) ||
+          titles.has(item.lower) ||
+          organisationNouns.has(item.lower),
+      );
+    if (
+      opener &&
+      verbless &&
+      (determiners.has(opener.lower) || titles.has(opener.lower)) &&
+      end - phrase.last < 12
+    )
+      return withDescription(phrase, textOf(tokens, phrase.last + 2, end), end);
   }
   return phrase;
 }
 
 function isNounPhraseWord(token: Token): boolean {
   return (
+    token.lower.endsWith("'s") ||
     determiners.has(token.lower) ||
     personNouns.has(token.lower) ||
     mediaNouns.has(token.lower) ||
@@ -146,30 +190,42 @@ interface SetOffClause {
 }
 
 /** "…, who also directs the NSA," or ". head of the Institute …." right before the cue. */
-function setOffClauseEndingAt(tokens: readonly Token[], last: number, floor: number): SetOffClause | undefined {
+function setOffClauseEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): SetOffClause | undefined {
   let end = last;
-  if (!isSeparator(tokens[end])) return undefined;
-  if (tokens[end].kind === 'quote') return undefined;
+  if (!isSeparator(tokenAt(tokens, end))) return undefined;
+  if (tokenAt(tokens, end).kind === 'quote') return undefined;
   end--;
   let first = end;
-  while (first - 1 >= floor && !isSeparator(tokens[first - 1])) first--;
+  while (first - 1 >= floor && !isSeparator(tokenAt(tokens, first - 1))) first--;
   if (first > end || first - 1 < floor) return undefined;
-  const opener = tokens[first];
+  const opener = tokenAt(tokens, first);
   const relative = relativeOpeners.has(opener.lower);
   const words = end - first + 1;
+  // An appositive names a role within its first words ("head of …", "a spokeswoman for …",
+  // "transport spokeswoman for the opposition …") and has no verb of its own.
+  let namesRole = false;
+  let hasVerb = false;
+  for (let index = first; index <= end; index++) {
+    const lower = tokenAt(tokens, index).lower;
+    if (index <= first + 4 && (titles.has(lower) || personNouns.has(lower))) namesRole = true;
+    if (auxiliaries.has(lower)) hasVerb = true;
+  }
+  const shortDescription = determiners.has(opener.lower) && words <= 8;
   const appositive =
-    !relative &&
-    words <= 14 &&
-    (titles.has(opener.lower) || (determiners.has(opener.lower) && titles.has(tokens[first + 1]?.lower ?? ''))) &&
-    !opener.capitalised;
+    !relative && words <= 24 && (namesRole || shortDescription) && !hasVerb && !opener.capitalised;
   if (!relative && !appositive) return undefined;
   return { first, last: end, separatorBefore: first - 1, relative, appositive };
 }
 
-function withDescription(phrase: SpeakerPhrase, description: string, tokens: readonly Token[], last: number): SpeakerPhrase {
+function withDescription(phrase: SpeakerPhrase, description: string, last: number): SpeakerPhrase {
   const [firstMention, ...rest] = phrase.mentions;
-  const role = /^(the |a |an )?[a-z-]+( [a-z-]+)?( of| at| for)\b/.test(description) ? description.replace(/^(the|a|an) /, '') : firstMention.role;
-  void tokens;
+  const role = /^(the |a |an )?[a-z-]+( [a-z-]+)?( of| at| for)\b/.test(description)
+    ? description.replace(/^(the|a|an) /, '')
+    : firstMention.role;
   return {
     first: phrase.first,
     last,
@@ -178,7 +234,11 @@ function withDescription(phrase: SpeakerPhrase, description: string, tokens: rea
 }
 
 /** A phrase with no set-off clause: names, pronoun, description, or two joined by "and". */
-function simplePhraseEndingAt(tokens: readonly Token[], last: number, floor: number): SpeakerPhrase | undefined {
+function simplePhraseEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): SpeakerPhrase | undefined {
   const right = mentionEndingAt(tokens, last, floor);
   if (!right) return undefined;
   // "WikiLeaks and its founder Julian Assange", "Russia and China".
@@ -186,19 +246,30 @@ function simplePhraseEndingAt(tokens: readonly Token[], last: number, floor: num
   let roleOfRight: string | undefined;
   let index = right.first - 1;
   const roleWords: number[] = [];
-  while (index >= floor && tokens[index].kind === 'word' && !tokens[index].capitalised && titles.has(tokens[index].lower)) {
+  while (
+    index >= floor &&
+    tokenAt(tokens, index).kind === 'word' &&
+    !tokenAt(tokens, index).capitalised &&
+    titles.has(tokenAt(tokens, index).lower)
+  ) {
     roleWords.unshift(index);
     index--;
   }
-  if (roleWords.length > 0 && index >= floor && ['its', 'his', 'her', 'their', 'the'].includes(tokens[index].lower)) {
-    roleOfRight = textOf(tokens, roleWords[0], roleWords[roleWords.length - 1]);
+  if (
+    roleWords.length > 0 &&
+    index >= floor &&
+    ['its', 'his', 'her', 'their', 'the'].includes(tokenAt(tokens, index).lower)
+  ) {
+    roleOfRight = textOf(tokens, roleWords[0] ?? index, roleWords[roleWords.length - 1] ?? index);
     index--;
   }
-  if (index >= floor && tokens[index].lower === 'and' && right.kind === 'name') {
+  if (index >= floor && tokenAt(tokens, index).lower === 'and' && right.kind === 'name') {
     const left = mentionEndingAt(tokens, index - 1, floor);
     if (left && (left.kind === 'name' || left.kind === 'group')) {
       start = left.first;
-      const rightMention = roleOfRight ? { ...right, role: roleOfRight, affiliatedWith: left.name } : right;
+      const rightMention = roleOfRight
+        ? { ...right, role: roleOfRight, affiliatedWith: left.name }
+        : right;
       return { first: start, last, mentions: [left, rightMention] };
     }
   }
@@ -210,14 +281,19 @@ function single(mentionValue: Mention): SpeakerPhrase {
 }
 
 /** One mention ending at `last`. */
-function mentionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
-  const token = tokens[last];
+function mentionEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): Mention | undefined {
+  const token = tokenAt(tokens, last);
   if (!token || last < floor) return undefined;
-  if (token.kind === 'word' && pronounSpeakers.has(token.lower)) return mention(tokens, last, last, 'pronoun');
+  if (token.kind === 'word' && pronounSpeakers.has(token.lower))
+    return mention(tokens, last, last, 'pronoun');
   if (token.kind === 'punct' && token.text === ')') {
     // "The Cyberspace Administration of China (CAC)"
     const open = last - 2;
-    if (tokens[open]?.text === '(' && tokens[last - 1]?.capitalised) {
+    if (tokenAt(tokens, open)?.text === '(' && tokenAt(tokens, last - 1)?.capitalised) {
       const inner = mentionEndingAt(tokens, open - 1, floor);
       if (inner && inner.kind === 'name') return mention(tokens, inner.first, last, 'name');
     }
@@ -226,26 +302,94 @@ function mentionEndingAt(tokens: readonly Token[], last: number, floor: number):
   if (token.kind !== 'word') return undefined;
   if (token.capitalised || /^[A-Z]/.test(token.text)) {
     const name = nameEndingAt(tokens, last, floor);
+    if (!name) return undefined;
     // "Experts warned", "Officials said": a common noun capitalised at a sentence's start.
-    if (name && isCommonNounPhrase(tokens, name.first, name.last)) return descriptionEndingAt(tokens, last, floor);
-    return name;
+    if (isCommonNounPhrase(tokens, name.first, name.last))
+      return descriptionEndingAt(tokens, last, floor);
+    // "Residents of Brava": a group named by a place.
+    const opener = tokenAt(tokens, name.first);
+    if (personNouns.has(opener.lower) && tokenAt(tokens, name.first + 1).lower === 'of') {
+      const group = mention(tokens, name.first, name.last, 'description', undefined, name.first);
+      return { ...group, kind: 'group', plural: true, actorKind: 'unnamed-group', definite: false };
+    }
+    return extendName(tokens, name, floor);
   }
   const lower = token.lower;
   if (documentNouns.has(lower)) return documentOwnerEndingAt(tokens, last, floor);
   return descriptionEndingAt(tokens, last, floor);
 }
 
+/**
+ * What stands before a name and belongs to it: "the government of Marenland" (an organisation
+ * named by its country), "the Green Party's Sabine Oduya" (a possessor: her affiliation).
+ */
+function extendName(tokens: readonly Token[], name: Mention, floor: number): Mention {
+  const before = tokenAt(tokens, name.first - 1);
+  if (before.lower === 'of' && name.first - 2 >= floor) {
+    const head = tokenAt(tokens, name.first - 2);
+    if (
+      head.kind === 'word' &&
+      (organisationNouns.has(head.lower) || titles.has(head.lower)) &&
+      !head.capitalised
+    ) {
+      let first = name.first - 2;
+      if (determiners.has(tokenAt(tokens, first - 1).lower) && first - 1 >= floor) first--;
+      const text = textOf(tokens, first, name.last);
+      const bare = textOf(tokens, name.first - 2, name.last);
+      const isOrganisation = organisationNouns.has(head.lower);
+      return {
+        ...name,
+        first,
+        text,
+        name: isOrganisation ? bare.charAt(0).toUpperCase() + bare.slice(1) : name.name,
+        actorKind: isOrganisation ? 'organisation' : name.actorKind,
+        role: isOrganisation
+          ? name.role
+          : textOf(tokens, name.first - 2, name.first - 1) + ' ' + name.name,
+      };
+    }
+  }
+  if (
+    before.kind === 'word' &&
+    before.capitalised &&
+    before.lower.endsWith("'s") &&
+    name.first - 1 >= floor
+  ) {
+    let first = name.first - 1;
+    while (
+      first - 1 >= floor &&
+      tokenAt(tokens, first - 1).kind === 'word' &&
+      tokenAt(tokens, first - 1).capitalised
+    )
+      first--;
+    if (tokenAt(tokens, first - 1).lower === 'the' && first - 1 >= floor) first--;
+    return {
+      ...name,
+      first,
+      text: textOf(tokens, first, name.last),
+      role: textOf(tokens, first, name.first - 1),
+    };
+  }
+  return name;
+}
+
 /** A capitalised name with its titles: walk left over capitalised words and connectors. */
 function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
   let first = last;
   while (first - 1 >= floor) {
-    const previous = tokens[first - 1];
-    if (previous.kind === 'word' && previous.capitalised) {
+    const previous = tokenAt(tokens, first - 1);
+    if (previous.kind === 'word' && previous.capitalised && !previous.lower.endsWith("'s")) {
       first--;
       continue;
     }
     // "Gen. Paul": an abbreviation's full stop inside a name.
-    if (previous.kind === 'punct' && previous.text === '.' && !previous.spaceBefore && tokens[first - 2]?.capitalised && tokens[first - 2].text.length <= 4) {
+    if (
+      previous.kind === 'punct' &&
+      previous.text === '.' &&
+      !previous.spaceBefore &&
+      tokenAt(tokens, first - 2)?.capitalised &&
+      tokenAt(tokens, first - 2).text.length <= 4
+    ) {
       first -= 2;
       continue;
     }
@@ -253,8 +397,8 @@ function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Me
       previous.kind === 'word' &&
       nameConnectors.has(previous.lower) &&
       previous.lower !== 'and' &&
-      tokens[first - 2]?.capitalised &&
-      tokens[first - 2].kind === 'word'
+      tokenAt(tokens, first - 2)?.capitalised &&
+      tokenAt(tokens, first - 2).kind === 'word'
     ) {
       first -= 2;
       continue;
@@ -262,35 +406,62 @@ function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Me
     break;
   }
   // A sentence-initial "The"/"But" is not part of the name, unless it is ("The Global Times").
-  while (first < last && ['but', 'and', 'so', 'yet', 'however', 'meanwhile', 'also'].includes(tokens[first].lower)) first++;
+  while (
+    first < last &&
+    ['but', 'and', 'so', 'yet', 'however', 'meanwhile', 'also'].includes(
+      tokenAt(tokens, first).lower,
+    )
+  )
+    first++;
   const text = textOf(tokens, first, last);
-  if (tokens[last].lower.endsWith("'s")) return undefined;
+  if (tokenAt(tokens, last).lower.endsWith("'s")) return undefined;
   // Lower-case descriptors right before a name ("Chinese telecom giant Huawei") are not the name.
   return mention(tokens, first, last, 'name', text);
 }
 
 /** "CNCERT's annual report", "The CNCERT report", "the ministry's statement". */
-function documentOwnerEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+function documentOwnerEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): Mention | undefined {
   let index = last - 1;
-  while (index >= floor && tokens[index].kind === 'word' && !tokens[index].lower.endsWith("'s") && index > last - 4) {
-    if (tokens[index].capitalised && !tokens[index - 1]?.capitalised && !determiners.has(tokens[index - 1]?.lower ?? '')) break;
+  while (
+    index >= floor &&
+    tokenAt(tokens, index).kind === 'word' &&
+    !tokenAt(tokens, index).lower.endsWith("'s") &&
+    index > last - 4
+  ) {
+    if (
+      tokenAt(tokens, index).capitalised &&
+      !tokenAt(tokens, index - 1)?.capitalised &&
+      !determiners.has(tokenAt(tokens, index - 1)?.lower ?? '')
+    )
+      break;
     index--;
   }
-  const document = tokens[last].text;
+  const document = tokenAt(tokens, last).text;
   for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
-    const token = tokens[owner];
+    const token = tokenAt(tokens, owner);
     if (token.kind !== 'word') break;
     if (token.lower.endsWith("'s")) {
       const ownerMention = nameLikeOwner(tokens, owner, floor);
-      return ownerMention ? { ...ownerMention, document: textOf(tokens, owner + 1, last) } : undefined;
+      return ownerMention
+        ? { ...ownerMention, document: textOf(tokens, owner + 1, last) }
+        : undefined;
     }
   }
   for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
-    const token = tokens[owner];
+    const token = tokenAt(tokens, owner);
     if (token.kind !== 'word') break;
     if (token.lower.endsWith("'s")) {
       const ownerMention = nameLikeOwner(tokens, owner, floor);
-      return ownerMention ? { ...ownerMention, document: textOf(tokens, owner, last).replace(/^\S+\s*/, '') || document } : undefined;
+      return ownerMention
+        ? {
+            ...ownerMention,
+            document: textOf(tokens, owner, last).replace(/^\S+\s*/, '') || document,
+          }
+        : undefined;
     }
     if (token.capitalised) {
       const ownerMention = nameEndingAt(tokens, owner, floor);
@@ -300,56 +471,124 @@ function documentOwnerEndingAt(tokens: readonly Token[], last: number, floor: nu
   return undefined;
 }
 
-function nameLikeOwner(tokens: readonly Token[], possessive: number, floor: number): Mention | undefined {
-  const token = tokens[possessive];
+function nameLikeOwner(
+  tokens: readonly Token[],
+  possessive: number,
+  floor: number,
+): Mention | undefined {
+  const token = tokenAt(tokens, possessive);
   const strip = (value: string) => value.replace(/['’`]s$/, '');
   if (!token.capitalised) {
-    if (!organisationNouns.has(strip(token.lower)) && !personNouns.has(strip(token.lower))) return undefined;
+    if (!organisationNouns.has(strip(token.lower)) && !personNouns.has(strip(token.lower)))
+      return undefined;
     let first = possessive;
-    while (first - 1 >= floor && tokens[first - 1].kind === 'word' && (determiners.has(tokens[first - 1].lower) || isAdjective(tokens[first - 1].lower)) && possessive - first < 4) first--;
-    const base = mention(tokens, first, possessive, 'description', strip(textOf(tokens, first, possessive)), possessive);
+    while (
+      first - 1 >= floor &&
+      tokenAt(tokens, first - 1).kind === 'word' &&
+      (determiners.has(tokenAt(tokens, first - 1).lower) ||
+        isAdjective(tokenAt(tokens, first - 1).lower)) &&
+      possessive - first < 4
+    )
+      first--;
+    const base = mention(
+      tokens,
+      first,
+      possessive,
+      'description',
+      strip(textOf(tokens, first, possessive)),
+      possessive,
+    );
     return { ...base, name: strip(base.name), head: strip(token.lower) };
   }
-  const before = possessive - 1 >= floor && tokens[possessive - 1].kind === 'word' && tokens[possessive - 1].capitalised
-    ? nameEndingAt(tokens, possessive - 1, floor)
-    : undefined;
+  const before =
+    possessive - 1 >= floor &&
+    tokenAt(tokens, possessive - 1).kind === 'word' &&
+    tokenAt(tokens, possessive - 1).capitalised
+      ? nameEndingAt(tokens, possessive - 1, floor)
+      : undefined;
   const first = before ? before.first : possessive;
   const base = mention(tokens, first, possessive, 'name', strip(textOf(tokens, first, possessive)));
   return { ...base, name: strip(base.name) };
 }
 
 /** A lower-case description ending at its head noun or a post-modifier. */
-function descriptionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | undefined {
+function descriptionEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): Mention | undefined {
   // Walk left to the phrase's start: words, hyphenated modifiers, prepositions inside
   // ("people familiar with the matter", "officials in the finance ministry").
   let first = last;
   let headIndex = -1;
   for (let index = last; index >= Math.max(floor, last - 10); index--) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.kind !== 'word' && token.kind !== 'number') break;
     const lower = token.lower;
-    if (index !== last && (lower === 'and' || lower === 'or' || lower === 'that' || lower === 'but')) break;
+    if (
+      index !== last &&
+      (lower === 'and' || lower === 'or' || lower === 'that' || lower === 'but')
+    )
+      break;
     if (relativeOpeners.has(lower)) break;
-    if (personNouns.has(lower) || mediaNouns.has(lower) || organisationNouns.has(lower) || (titles.has(lower) && index === last)) headIndex = index;
+    // "the city's mayor", "Corvane's chief executive": a possessor opens the phrase.
+    if (index !== last && lower.endsWith("'s")) {
+      first = index;
+      if (determiners.has(tokenAt(tokens, index - 1).lower) && index - 1 >= floor) first = index - 1;
+      break;
+    }
+    if (
+      personNouns.has(lower) ||
+      mediaNouns.has(lower) ||
+      organisationNouns.has(lower) ||
+      (titles.has(lower) && index === last)
+    )
+      headIndex = index;
     first = index;
     // A determiner ends the phrase, unless a preposition before it opens a post-modifier
     // ("people familiar with the matter").
-    if (determiners.has(lower) && !prepositions.has(tokens[index - 1]?.lower ?? '')) break;
-    if (/(ed|s)$/.test(lower) && index !== last && !personNouns.has(lower) && !mediaNouns.has(lower) && !organisationNouns.has(lower) && !token.capitalised && !/-/.test(lower) && !isAdjective(lower) && !prepositions.has(lower) && !determiners.has(lower))
+    if (determiners.has(lower) && !prepositions.has(tokenAt(tokens, index - 1)?.lower ?? '')) break;
+    if (
+      /(ed|s)$/.test(lower) &&
+      index !== last &&
+      !personNouns.has(lower) &&
+      !mediaNouns.has(lower) &&
+      !organisationNouns.has(lower) &&
+      !token.capitalised &&
+      !/-/.test(lower) &&
+      !isAdjective(lower) &&
+      !prepositions.has(lower) &&
+      !determiners.has(lower)
+    )
       break;
   }
   if (headIndex < 0) return undefined;
   // The phrase must start at a determiner, a number, a capitalised modifier or its own start.
-  while (first < headIndex && !determiners.has(tokens[first].lower) && tokens[first].kind !== 'number' && !tokens[first].capitalised && !isAdjective(tokens[first].lower) && !tokens[first].lower.includes('-'))
+  while (
+    first < headIndex &&
+    !determiners.has(tokenAt(tokens, first).lower) &&
+    tokenAt(tokens, first).kind !== 'number' &&
+    !tokenAt(tokens, first).capitalised &&
+    !isAdjective(tokenAt(tokens, first).lower) &&
+    !tokenAt(tokens, first).lower.includes('-')
+  )
     first++;
   if (first > headIndex) first = headIndex;
   // Between the head and the end only a post-modifier may follow, opened by a preposition or an
   // adjective such as "familiar".
   if (headIndex < last) {
-    const opener = tokens[headIndex + 1].lower;
-    if (!prepositions.has(opener) && !['familiar', 'close', 'briefed', 'involved', 'based'].includes(opener)) {
+    const opener = tokenAt(tokens, headIndex + 1).lower;
+    if (
+      !prepositions.has(opener) &&
+      !['familiar', 'close', 'briefed', 'involved', 'based'].includes(opener)
+    ) {
       // the real head is the last noun: "the finance ministry"
-      if (!personNouns.has(tokens[last].lower) && !mediaNouns.has(tokens[last].lower) && !organisationNouns.has(tokens[last].lower)) return undefined;
+      if (
+        !personNouns.has(tokenAt(tokens, last).lower) &&
+        !mediaNouns.has(tokenAt(tokens, last).lower) &&
+        !organisationNouns.has(tokenAt(tokens, last).lower)
+      )
+        return undefined;
       headIndex = last;
     }
   }
@@ -357,10 +596,16 @@ function descriptionEndingAt(tokens: readonly Token[], last: number, floor: numb
 }
 
 function isCommonNounPhrase(tokens: readonly Token[], first: number, last: number): boolean {
-  const head = tokens[last].lower;
-  if (!personNouns.has(head) && !mediaNouns.has(head) && !organisationNouns.has(head) && !titles.has(head)) return false;
+  const head = tokenAt(tokens, last).lower;
+  if (
+    !personNouns.has(head) &&
+    !mediaNouns.has(head) &&
+    !organisationNouns.has(head) &&
+    !titles.has(head)
+  )
+    return false;
   for (let index = first; index < last; index++) {
-    const lower = tokens[index].lower;
+    const lower = tokenAt(tokens, index).lower;
     if (!determiners.has(lower) && !isAdjective(lower)) return false;
   }
   return true;
@@ -381,7 +626,7 @@ function mention(
 ): Mention {
   const lowerWords = text.toLowerCase().split(/\s+/);
   if (kind === 'pronoun') {
-    const number = pronounSpeakers.get(tokens[first].lower);
+    const number = pronounSpeakers.get(tokenAt(tokens, first).lower);
     return {
       first,
       last,
@@ -397,17 +642,36 @@ function mention(
     const { name, role } = splitTitles(tokens, first, last);
     const nameWords = name.toLowerCase().split(/\s+/);
     const outlet = nameWords.some((word) => outletNameWords.has(word));
-    const organisation = nameWords.some((word) => organisationNameWords.has(word)) || /^[A-Z]{2,}(\/[A-Z]+)?$/.test(name) || /\(/.test(name);
+    const organisation =
+      nameWords.some((word) => organisationNameWords.has(word)) ||
+      /^[A-Z]{2,}(\/[A-Z]+)?$/.test(name) ||
+      /\(/.test(name);
     const state = isStateName(name);
-    const actorKind = state ? 'state' : outlet ? 'media-outlet' : organisation ? 'organisation' : 'person';
+    const actorKind = state
+      ? 'state'
+      : outlet
+        ? 'media-outlet'
+        : organisation
+          ? 'organisation'
+          : 'person';
     return { first, last, text, kind, name, role, plural: false, actorKind, definite: true };
   }
-  const head = tokens[headIndex].lower;
-  const opener = lowerWords[0];
-  const plural = /s$/.test(head) && !['press', 'news', 'police'].includes(head) || ['people', 'police', 'media', 'staff', 'men', 'women'].includes(head) || ['two', 'three', 'several', 'some', 'many', 'few'].includes(opener);
+  const head = tokenAt(tokens, headIndex).lower;
+  const opener = lowerWords[0] ?? '';
+  const plural =
+    (/s$/.test(head) && !['press', 'news', 'police'].includes(head)) ||
+    ['people', 'police', 'media', 'staff', 'men', 'women'].includes(head) ||
+    ['two', 'three', 'several', 'some', 'many', 'few'].includes(opener);
   const isMedia = mediaNouns.has(head);
   const isOrganisation = organisationNouns.has(head) && !personNouns.has(head);
-  const actorKind = plural && !isOrganisation ? 'unnamed-group' : isMedia && plural ? 'unnamed-group' : isOrganisation ? 'organisation' : 'person';
+  const actorKind =
+    plural && !isOrganisation
+      ? 'unnamed-group'
+      : isMedia && plural
+        ? 'unnamed-group'
+        : isOrganisation
+          ? 'organisation'
+          : 'person';
   return {
     first,
     last,
@@ -422,20 +686,32 @@ function mention(
 }
 
 /** "US Army Gen. Paul Nakasone" → name "Paul Nakasone", role "US Army Gen." */
-function splitTitles(tokens: readonly Token[], first: number, last: number): { name: string; role?: string } {
+function splitTitles(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): { name: string; role?: string } {
   let lastTitle = -1;
   for (let index = first; index < last; index++) {
-    const lower = tokens[index].lower;
-    if (tokens[index].kind === 'word' && titles.has(lower)) lastTitle = index;
+    const lower = tokenAt(tokens, index).lower;
+    if (tokenAt(tokens, index).kind === 'word' && titles.has(lower)) lastTitle = index;
   }
   if (lastTitle < 0) return { name: textOf(tokens, first, last) };
   let nameStart = lastTitle + 1;
-  if (tokens[nameStart]?.text === '.') nameStart++;
+  if (tokenAt(tokens, nameStart)?.text === '.') nameStart++;
   if (nameStart > last) return { name: textOf(tokens, first, last) };
   const name = textOf(tokens, nameStart, last);
-  const titleCapitalised = tokens.slice(first, nameStart).every((token) => token.kind !== 'word' || token.capitalised);
+  const titleCapitalised = tokens
+    .slice(first, nameStart)
+    .every((token) => token.kind !== 'word' || token.capitalised);
   // Only words that look like a person's name follow a title; "Institute of …" is not one.
-  if (!titleCapitalised || name.toLowerCase().split(/\s+/).some((word) => organisationNameWords.has(word) || outletNameWords.has(word)))
+  if (
+    !titleCapitalised ||
+    name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => organisationNameWords.has(word) || outletNameWords.has(word))
+  )
     return { name: textOf(tokens, first, last) };
   return { name, role: textOf(tokens, first, nameStart - 1) };
 }
@@ -445,7 +721,7 @@ export function textOf(tokens: readonly Token[], first: number, last: number): s
   if (last < first) return '';
   let text = '';
   for (let index = first; index <= last; index++) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (index > first && token.spaceBefore) text += ' ';
     else if (index > first && token.kind === 'break') text += ' ';
     if (token.kind !== 'break') text += token.text;

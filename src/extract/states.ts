@@ -43,7 +43,10 @@ const key = (name: string): string => name.toLowerCase().replace(/\s+/g, ' ').tr
 
 /** Lower-cased state names and short forms. */
 export const stateNames: ReadonlySet<string> = new Set(
-  stateList.split('|').map((name) => key(name)).filter(Boolean),
+  stateList
+    .split('|')
+    .map((name) => key(name))
+    .filter(Boolean),
 );
 
 /** Lower-cased demonyms and place adjectives ("Chinese", "US", "local"). */

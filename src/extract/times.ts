@@ -1,8 +1,8 @@
 // Time expressions in English news text, resolved against the publication date.
 //
 // How it works. Two passes find candidates: pattern rules (times/yearPatterns.ts,
-// times/relativePatterns.ts) for what chrono-node does not read, and chrono-node
-// (times/chronoPass.ts) for calendar expressions. Overlaps go to the longest expression; then the
+// times/periods.ts, times/relativePatterns.ts) for what chrono-node does not read, and
+// chrono-node (times/chronoPass.ts, read by times/chronoReadings.ts) for calendar expressions. Overlaps go to the longest expression; then the
 // span is widened to the expression as written, ranges are joined, and `basis` is written
 // (times/combine.ts). Nothing reads the clock: chrono's reference is noon UTC on the publication
 // day, and every relative value is computed here from that day.
@@ -23,13 +23,18 @@
 // - chrono is case-blind ('a march through the city' = March). Month and weekday names must be
 //   capitalised; a bare month needs a cue before it ('in', 'since', 'of', 'last'…) so 'Theresa
 //   May' and 'May I' are not times; a bare weekday is dropped after holiday words ('Black
-//   Friday') and before a capitalised name ('the Sunday Times', unless 'on Sunday Times …');
-//   'USA Today' is not today; weekday and month abbreviations alone ('The Sun', 'Sat') are dropped.
+//   Friday') and before a capitalised name ('the Sunday Times'); 'USA Today' is not today; weekday and month abbreviations alone ('The Sun', 'Sat') are dropped.
 // - Numeric dates need a four-digit year and an unambiguous order ('9/11' and '6/11/2019' are
 //   dropped; '2019-06-11' and '13/6/2019' are kept).
 // - Parsers switched off: times of day (the result is a day, so 'on Tuesday at 10 am' is
-//   'on Tuesday'), 'now', and the relative parsers ('last week' = a day 7 days back, '2 years
-//   ago' with an implied day, no quarters, seasons or decades). The pattern rules replace them.
+//   'on Tuesday'), the relative parsers ('last week' = a day 7 days back, '2 years ago' with an
+//   implied day, no quarters, seasons or decades) and year-first month names ('2012, March'
+//   misread a list as a range). The pattern rules replace them; 'now' is a pattern rule too.
+//   Only three refiners are kept (overlaps, 'Tuesday, June 11', ranges): the rest act on what is
+//   switched off and cost most of chrono's time.
+// - chrono leaves 'the' out of 'on the 3rd of May' and misses the 'from' of 'from March to May';
+//   combine.ts puts them back. chrono does not join 'March - May 2019' or 'between March and
+//   May 2021'; combine.ts does, and gives the start the end's year.
 // - chrono has no year-only parser ('in 2016', 'mid-2016', 'the 1990s', 'Q3 2018', 'winter
 //   2017'): pattern rules.
 // - Performance: chrono runs only on word-aligned windows of ±40 characters around a month or
@@ -48,15 +53,22 @@
 // - 'since 2015' is a range from 2015 to the publication year (month, day: same precision);
 //   without a publication date it stays the start value, and is then not relative.
 // - 'N days/weeks ago' is a day, 'N months ago' a month, 'N years/decades ago' a year;
-//   'the past N units' a rolling range ending on the publication date.
+//   'the past N units' a rolling range ending on the publication date; 'earlier this year' =
+//   January to the publication month, 'later this year' = the publication month to December.
+// - 'now' (lower case, not 'now that', 'until now'…) is the publication year, as the seed's gold
+//   reads 'The US now has 133 cyber teams'.
+// - 'the Sunday Times': a weekday before a capitalised word is a title, unless a cue precedes it
+//   ('on Sunday Times reported' is still read as a day).
 // - A bare year counts unless its neighbours make it a quantity or a name: '2000 people',
 //   '2000 km', 'Windows 2000', '$2019' and '14.000' are not years.
 // - The raw span includes 'in', 'on', 'at', 'during', 'throughout' and 'since' before the
-//   expression, and a possessive after it ('last year`s'); 'by', 'until', 'before' and 'after'
-//   stay outside because the value is the time they point to, not the span they bound.
+//   expression ('over' before 'the …'), a time of day after a day ('on Sunday night') and a
+//   possessive ('last year`s'); 'by', 'until', 'before' and 'after' stay outside because the
+//   value is the time they point to, not the span they bound.
 import { parseIsoDay } from './times/calendar.js';
 import { chronoCandidates } from './times/chronoPass.js';
 import { mergeRanges, settleOverlaps, toMentions, widen } from './times/combine.js';
+import { periodRules } from './times/periods.js';
 import { relativeRules } from './times/relativePatterns.js';
 import { makePub, type Candidate, type Ctx } from './times/shared.js';
 import { yearRules } from './times/yearPatterns.js';
@@ -81,7 +93,7 @@ export interface TimeMention {
   readonly relative: boolean;
 }
 
-const RULES = [...yearRules, ...relativeRules];
+const RULES = [...yearRules, ...periodRules, ...relativeRules];
 
 /**
  * Every time expression in text[from, to). `published` is 'YYYY-MM-DD' or undefined; without it,

@@ -25,7 +25,7 @@ export interface Token {
 // "China`s", "wasn`t", "Beijing-based", "year-on-year". Numbers keep inner separators:
 // "14,000", "14.000", "3.34". A run of newlines with at most spaces between is one break.
 const tokenPattern =
-  /(\r?\n[ \t]*)+|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’`\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|["“”„«»‹›‘’`']|[^\s\p{L}\p{N}]/gu;
+  /(\r?\n[ \t]*)+|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’`-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|["“”„«»‹›‘’`']|[^\s\p{L}\p{N}]/gu;
 
 const apostrophes = /[’`]/g;
 
@@ -52,7 +52,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: start + value.length,
       kind,
-      capitalised: kind === 'word' && value[0] !== value[0].toLowerCase(),
+      capitalised: kind === 'word' && value.charAt(0) !== value.charAt(0).toLowerCase(),
       spaceBefore,
     });
   }
@@ -63,4 +63,20 @@ export function tokenize(text: string): Token[] {
 export function countWords(text: string): number {
   const matches = text.match(/\S+/g);
   return matches ? matches.length : 0;
+}
+
+/** What lies beyond the text's edges: a boundary, so rules treat it as a paragraph break. */
+const edge: Token = {
+  text: '',
+  lower: '',
+  start: 0,
+  end: 0,
+  kind: 'break',
+  capitalised: false,
+  spaceBefore: true,
+};
+
+/** The token at `index`, or the edge (a break) outside the list: rules can look past the ends. */
+export function tokenAt(tokens: readonly Token[], index: number): Token {
+  return tokens[index] ?? edge;
 }

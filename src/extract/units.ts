@@ -1,5 +1,5 @@
 import type { Quotation } from './quotations.js';
-import type { Token } from './tokens.js';
+import { tokenAt, type Token } from './tokens.js';
 import { abbreviations, auxiliaries, fragmentOpeners, prepositions } from './wordClasses.js';
 
 /**
@@ -38,7 +38,7 @@ export function splitUnits(
   // Candidate ends: the index of the last token of each raw piece.
   const pieceEnds: { last: number; hard: boolean }[] = [];
   for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.kind === 'break') {
       if (insideQuote[index]) continue;
       if (isSoftWrap(tokens, index)) continue;
@@ -48,8 +48,9 @@ export function splitUnits(
     if (token.kind !== 'punct' || !terminal.has(token.text) || insideQuote[index]) continue;
     let last = index;
     // A closing quotation mark right after the full stop belongs to this sentence.
-    while (tokens[last + 1]?.kind === 'quote' && !tokens[last + 1].spaceBefore) last++;
-    const next = tokens[last + 1];
+    while (tokenAt(tokens, last + 1)?.kind === 'quote' && !tokenAt(tokens, last + 1).spaceBefore)
+      last++;
+    const next = tokenAt(tokens, last + 1);
     if (!next) continue;
     if (next.kind === 'break') continue; // the break ends it
     if (token.text === '.' && isAbbreviation(tokens, index)) continue;
@@ -64,7 +65,7 @@ export function splitUnits(
   const pieces: { first: number; last: number; hard: boolean }[] = [];
   let first = 0;
   for (const end of pieceEnds) {
-    while (first <= end.last && tokens[first].kind === 'break') first++;
+    while (first <= end.last && tokenAt(tokens, first).kind === 'break') first++;
     if (first <= end.last) pieces.push({ first, last: end.last, hard: end.hard });
     first = end.last + 1;
   }
@@ -90,15 +91,15 @@ export function splitUnits(
   let lastSeen = 0;
   for (const piece of merged) {
     for (let index = lastSeen; index < piece.first; index++)
-      if (tokens[index].kind === 'break') paragraph++;
+      if (tokenAt(tokens, index).kind === 'break') paragraph++;
     lastSeen = piece.first;
     const last = trimEnd(tokens, piece.first, piece.last);
     if (last < piece.first) continue;
     units.push({
       first: piece.first,
       last,
-      start: tokens[piece.first].start,
-      end: tokens[last].end,
+      start: tokenAt(tokens, piece.first).start,
+      end: tokenAt(tokens, last).end,
       paragraph,
     });
   }
@@ -110,51 +111,68 @@ export function trimEnd(tokens: readonly Token[], first: number, last: number): 
   let index = last;
   while (
     index >= first &&
-    (tokens[index].kind === 'break' ||
-      (tokens[index].kind === 'punct' && /^[.!?;,:]$/.test(tokens[index].text)))
+    (tokenAt(tokens, index).kind === 'break' ||
+      (tokenAt(tokens, index).kind === 'punct' && /^[.!?;,:]$/.test(tokenAt(tokens, index).text)))
   )
     index--;
   return index;
 }
 
 function isAbbreviation(tokens: readonly Token[], dot: number): boolean {
-  const before = tokens[dot - 1];
-  if (!before || before.kind !== 'word' || tokens[dot].spaceBefore) return false;
+  const before = tokenAt(tokens, dot - 1);
+  if (!before || before.kind !== 'word' || tokenAt(tokens, dot).spaceBefore) return false;
   if (abbreviations.has(before.lower)) return true;
   return before.text.length === 1 && before.capitalised; // an initial: "J. Smith", "U.S."
 }
 
 function isSoftWrap(tokens: readonly Token[], breakIndex: number): boolean {
-  const before = tokens[breakIndex - 1];
-  const after = tokens[breakIndex + 1];
+  const before = tokenAt(tokens, breakIndex - 1);
+  const after = tokenAt(tokens, breakIndex + 1);
   if (!before || !after) return false;
   if (before.kind === 'punct' && /[.!?:]/.test(before.text)) return false;
   if (before.kind === 'quote') return false;
   // A line broken inside a sentence: the next line goes on in lower case.
-  return after.kind === 'word' && !after.capitalised && /\n/.test(tokens[breakIndex].text) &&
-    !/\n[ \t]*\n/.test(tokens[breakIndex].text);
+  return (
+    after.kind === 'word' &&
+    !after.capitalised &&
+    /\n/.test(tokenAt(tokens, breakIndex).text) &&
+    !/\n[ \t]*\n/.test(tokenAt(tokens, breakIndex).text)
+  );
 }
 
 /** "In March.", "Last year.", "Speaking at an event in Washington on Tuesday.": no verb. */
 function isFragment(tokens: readonly Token[], first: number, last: number): boolean {
-  const words = [];
+  const words: Token[] = [];
   for (let index = first; index <= last; index++)
-    if (tokens[index].kind === 'word' || tokens[index].kind === 'number') words.push(tokens[index]);
+    if (tokenAt(tokens, index).kind === 'word' || tokenAt(tokens, index).kind === 'number')
+      words.push(tokenAt(tokens, index));
   if (words.length === 0 || words.length > 12) return false;
-  const opener = words[0].lower;
+  const opener = words[0]?.lower ?? '';
   if (!fragmentOpeners.has(opener) && !opener.endsWith('ing') && !prepositions.has(opener))
     return false;
-  return !words.some((word) => auxiliaries.has(word.lower) || /^[a-z]+ed$/.test(word.lower) && word !== words[0] && !prepositions.has(word.lower) && word.lower !== 'based');
+  return !words.some(
+    (word) =>
+      auxiliaries.has(word.lower) ||
+      (/^[a-z]+ed$/.test(word.lower) &&
+        word !== words[0] &&
+        !prepositions.has(word.lower) &&
+        word.lower !== 'based'),
+  );
 }
 
 /** "noting that in 2016." ends with an open complement: the sentence goes on. */
 function endsWithThat(tokens: readonly Token[], last: number): boolean {
   let index = trimEnd(tokens, 0, last);
   for (let steps = 0; steps < 5 && index >= 0; steps++, index--) {
-    const token = tokens[index];
+    const token = tokenAt(tokens, index);
     if (token.lower === 'that') return true;
     if (token.kind === 'number' || prepositions.has(token.lower)) continue;
-    if (token.kind === 'word' && /^(late|early|mid|last|this|next|year|month|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(token.lower))
+    if (
+      token.kind === 'word' &&
+      /^(late|early|mid|last|this|next|year|month|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
+        token.lower,
+      )
+    )
       continue;
     return false;
   }

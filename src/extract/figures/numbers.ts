@@ -1,21 +1,11 @@
 /**
  * Reading the number itself: digits with separators and scales ("14.000", "3.34 million",
- * "$5bn"), numbers in words ("twenty-five", "seven hundred", "a dozen"), fractions ("two-thirds",
- * "one in five", "half of") and vague plurals ("dozens of", "tens of thousands").
+ * "$5bn") and numbers in words ("twenty-five", "seven hundred", "a dozen"). Fractions and vague
+ * plurals are in ./fractions.ts.
  */
 import type { FigureToken } from './tokens.js';
-import {
-  attachedMeasureUnits,
-  attachedScalePowers,
-  clockWords,
-  fractionDenominators,
-  fractionFollowers,
-  percentWords,
-  pluralScales,
-  scalePowers,
-  tensWords,
-  unitWords,
-} from './lexicon.js';
+import { attachedScalePowers, clockWords, scalePowers, tensWords, unitWords } from './lexicon.js';
+import { attachedMeasureUnits, percentWords } from './unitLexicon.js';
 
 /** A number read from tokens `first .. next-1`, before any unit. */
 export interface NumberCore {
@@ -46,8 +36,6 @@ export interface Skip {
 
 const separator = /[.,]/;
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th', 's']);
-const halfFollowers = new Set(['of', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'all']);
-const halfBlockers = new Set(['first', 'second', 'last', 'latter', 'former', 'other', 'and']);
 
 /**
  * Reads the digits of a number token. English separators: a comma before exactly three digits
@@ -88,13 +76,13 @@ export function scaled(mantissa: string, power: number): number {
   return power === 0 ? Number(mantissa) : Number(`${mantissa}e${power}`);
 }
 
-function adjacent(tokens: readonly FigureToken[], index: number): FigureToken | undefined {
+export function adjacent(tokens: readonly FigureToken[], index: number): FigureToken | undefined {
   const token = tokens[index];
   return token && !token.spaced ? token : undefined;
 }
 
 /** A scale word or abbreviation at `index`: "million", "bn", or "m" written against the digits. */
-function scaleAt(tokens: readonly FigureToken[], index: number): number | undefined {
+export function scaleAt(tokens: readonly FigureToken[], index: number): number | undefined {
   const token = tokens[index];
   if (token?.kind !== 'word') return undefined;
   if (!token.spaced) return attachedScalePowers.get(token.lower);
@@ -209,7 +197,11 @@ export function wordCoreAt(tokens: readonly FigureToken[], index: number): Numbe
   let canContinue = false;
   if (first.lower === 'a' || first.lower === 'an') {
     const following = tokens[index + 1]?.lower ?? '';
-    if (following !== 'hundred' && following !== 'dozen' && scaleAt(tokens, index + 1) === undefined)
+    if (
+      following !== 'hundred' &&
+      following !== 'dozen' &&
+      scaleAt(tokens, index + 1) === undefined
+    )
       return undefined;
     group = 1;
     next = index + 1;
@@ -293,148 +285,5 @@ export function wordCoreAt(tokens: readonly FigureToken[], index: number): Numbe
     plain: false,
     approximate: false,
     fraction: false,
-  };
-}
-
-function roundFraction(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
-}
-
-/** A small whole number at `index`, in digits or words, with the index after it. */
-function smallWholeAt(
-  tokens: readonly FigureToken[],
-  index: number,
-): { value: number; next: number } | undefined {
-  const token = tokens[index];
-  if (token?.kind === 'number' && /^\d{1,3}$/.test(token.text))
-    return { value: Number(token.text), next: index + 1 };
-  if (token?.kind !== 'word') return undefined;
-  if (token.lower === 'one') return { value: 1, next: index + 1 };
-  const core = wordCoreAt(tokens, index);
-  return core && core.value % 1 === 0 ? { value: core.value, next: core.next } : undefined;
-}
-
-/** "half a million", "a quarter of a million", "half a dozen": a fraction of a scale. */
-function ofAScale(
-  tokens: readonly FigureToken[],
-  index: number,
-): { factor: number; next: number } | undefined {
-  let at = index;
-  if (tokens[at]?.lower === 'of') at++;
-  if (tokens[at]?.lower !== 'a' && tokens[at]?.lower !== 'an') return undefined;
-  if (tokens[at + 1]?.lower === 'dozen') return { factor: 12, next: at + 2 };
-  const power = scaleAt(tokens, at + 1);
-  return power === undefined ? undefined : { factor: 10 ** power, next: at + 2 };
-}
-
-/**
- * Reads a fraction: "two-thirds", "three quarters", "a third", "one in five", "1 in 5", "nine out
- * of ten", "half of". "a third"/"a quarter" count only when the next word suits a fraction
- * ("a third of", "a third were"), so "a third term" stays an ordinal; "half" needs "of", a
- * determiner or "a" after it, and not "first"/"second" before it ("the first half of 2018").
- */
-export function fractionAt(tokens: readonly FigureToken[], index: number): NumberCore | undefined {
-  const token = tokens[index];
-  if (!token) return undefined;
-  let numerator: number | undefined;
-  let denominator: number | undefined;
-  let next = index;
-  if (token.lower === 'half') {
-    const following = tokens[index + 1]?.lower ?? '';
-    if (!halfFollowers.has(following) || halfBlockers.has(tokens[index - 1]?.lower ?? ''))
-      return undefined;
-    numerator = 1;
-    denominator = 2;
-    next = index + 1;
-  } else {
-    const whole =
-      token.lower === 'a' || token.lower === 'an'
-        ? { value: 1, next: index + 1 }
-        : smallWholeAt(tokens, index);
-    if (!whole) return undefined;
-    numerator = whole.value;
-    next = whole.next;
-    const hyphen = adjacent(tokens, next)?.kind === 'dash' && adjacent(tokens, next + 1);
-    const wordAt = hyphen ? next + 1 : next;
-    const denominatorWord = tokens[wordAt];
-    const wordDenominator =
-      denominatorWord?.kind === 'word' ? fractionDenominators.get(denominatorWord.lower) : undefined;
-    if (wordDenominator !== undefined && token.kind === 'word') {
-      const plural = denominatorWord?.lower.endsWith('s') ?? false;
-      const followerOk =
-        tokens[wordAt + 1]?.kind !== 'word' ||
-        fractionFollowers.has(tokens[wordAt + 1]?.lower ?? '');
-      if (numerator === 1 ? plural || (!hyphen && !followerOk) : !plural && !hyphen) return undefined;
-      if (numerator > 1 && !hyphen && wordDenominator === 4 && tokens[wordAt + 1]?.lower !== 'of')
-        return undefined; // "two quarters" of a year are periods, "three quarters of" a share
-      denominator = wordDenominator;
-      next = wordAt + 1;
-    } else {
-      let at = next;
-      if (tokens[at]?.lower === 'in') at++;
-      else if (tokens[at]?.lower === 'out' && tokens[at + 1]?.lower === 'of') at += 2;
-      else return undefined;
-      if (tokens[at]?.lower === 'every') at++;
-      const bottom = smallWholeAt(tokens, at);
-      if (!bottom || bottom.value <= numerator || bottom.value > 1000) return undefined;
-      denominator = bottom.value;
-      next = bottom.next;
-    }
-  }
-  const last = tokens[next - 1] ?? token;
-  const share = numerator / denominator;
-  const ofScale = ofAScale(tokens, next);
-  if (ofScale) {
-    const value = share * ofScale.factor;
-    const end = tokens[ofScale.next - 1]?.end ?? last.end;
-    return core(index, ofScale.next, token.start, end, value, false, false);
-  }
-  return core(index, next, token.start, last.end, roundFraction(share), false, true);
-}
-
-/**
- * Reads a vague plural: "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of
- * millions", "scores of". The value is the least the plural can mean, twice the unit (dozens 24,
- * hundreds 200, tens of thousands 20,000), and the figure is approximate.
- */
-export function pluralScaleAt(
-  tokens: readonly FigureToken[],
-  index: number,
-): NumberCore | undefined {
-  const token = tokens[index];
-  if (token?.kind !== 'word') return undefined;
-  const of = tokens[index + 1]?.lower === 'of';
-  const outer = tokens[index + 2]?.kind === 'word' ? pluralScales.get(tokens[index + 2]?.lower ?? '') : undefined;
-  const unit = token.lower === 'tens' ? 10 : pluralScales.get(token.lower);
-  if (unit === undefined) return undefined;
-  if ((token.lower === 'tens' || token.lower === 'scores') && !of) return undefined;
-  if (of && outer !== undefined && outer >= 1000) {
-    const end = tokens[index + 2]?.end ?? token.end;
-    return core(index, index + 3, token.start, end, 2 * unit * outer, true, false);
-  }
-  if (token.lower === 'tens') return undefined;
-  return core(index, index + 1, token.start, token.end, 2 * unit, true, false);
-}
-
-function core(
-  first: number,
-  next: number,
-  start: number,
-  end: number,
-  value: number,
-  approximate: boolean,
-  fraction: boolean,
-): NumberCore {
-  return {
-    first,
-    next,
-    start,
-    end,
-    value,
-    mantissa: String(value),
-    power: 0,
-    plain: false,
-    approximate,
-    fraction,
   };
 }

@@ -7,13 +7,7 @@
 
 /** What a token is. `paragraph` is a blank line: nothing that belongs together crosses it. */
 export type FigureTokenKind =
-  | 'word'
-  | 'number'
-  | 'currency'
-  | 'percent'
-  | 'dash'
-  | 'punct'
-  | 'paragraph';
+  'word' | 'number' | 'currency' | 'percent' | 'dash' | 'punct' | 'paragraph';
 
 /** A token and where it sits (`text === fullText.slice(start, end)`). */
 export interface FigureToken {

@@ -18,7 +18,9 @@ export function settleOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const settle = () => {
     const chosen: Candidate[] = [];
     const byLength = cluster.sort(
-      (a, b) => b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) || a.order - b.order,
+      (a, b) =>
+        b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) ||
+        a.order - b.order,
     );
     for (const { candidate } of byLength) {
       if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end)) {
@@ -50,19 +52,25 @@ const LEADING_PREPOSITION = /^(?:in|on|at|during|throughout|since|over|through)\
 export function widen(ctx: Ctx, candidates: Candidate[]): Candidate[] {
   let floor = 0;
   for (const c of candidates) {
-    const before = ctx.text.slice(Math.max(floor, c.start - 20), c.start);
+    const lead = () => ctx.text.slice(Math.max(floor, c.start - 20), c.start);
     const core = ctx.text.slice(c.start, c.end);
-    if (!LEADING_PREPOSITION.test(core)) {
-      const prefix = PREFIX.exec(before) ?? (/^the\s/i.test(core) ? PREFIX_BEFORE_THE.exec(before) : null);
+    // chrono leaves out the article of 'on the 3rd of May'.
+    const article = /^\d/.test(core) ? /(?:^|[^\w])(the\s+)$/i.exec(lead()) : null;
+    if (article?.[1] !== undefined) c.start -= article[1].length;
+    const written = ctx.text.slice(c.start, c.end);
+    if (!LEADING_PREPOSITION.test(written)) {
+      const prefix =
+        PREFIX.exec(lead()) ?? (/^the\s/i.test(written) ? PREFIX_BEFORE_THE.exec(lead()) : null);
       if (prefix?.[1] !== undefined) c.start -= prefix[1].length;
     }
     // chrono reads 'from March to May' as one range starting at 'March'.
-    const opener = c.value.includes('/') ? /(?:^|[^\w])((?:from|between)\s+)$/i.exec(before) : null;
-    if (opener?.[1] !== undefined && /\s(?:to|until|through|and)\s|[-–—]/i.test(core)) {
-      c.start -= opener[1].length;
-    }
+    const isRange = c.value.includes('/') && /\s(?:to|until|through|and)\s|[-–—]/i.test(core);
+    const opener = isRange ? /(?:^|[^\w])((?:from|between)\s+)$/i.exec(lead()) : null;
+    if (opener?.[1] !== undefined) c.start -= opener[1].length;
     if (c.dayLike === true) {
-      const part = /^\s+(morning|afternoon|evening|night)\b/i.exec(ctx.text.slice(c.end, c.end + 12));
+      const part = /^\s+(morning|afternoon|evening|night)\b/i.exec(
+        ctx.text.slice(c.end, c.end + 12),
+      );
       if (part !== null) c.end += part[0].length;
     }
     // 'last year`s decision': the seed writes apostrophes as backticks; raw keeps them.
@@ -90,7 +98,9 @@ export function mergeRanges(ctx: Ctx, candidates: Candidate[]): Candidate[] {
     const lead = ctx.text.slice(Math.max(0, a.start - 9), a.start);
     const between = /\bbetween\s+$/i.exec(lead);
     const from = /\bfrom\s+$/i.exec(lead);
-    const joins = between ? /^\s+and\s+$/i.test(gap) : /^\s*(?:to|until|till|through|-|–|—)\s*$/i.test(gap);
+    const joins = between
+      ? /^\s+and\s+$/i.test(gap)
+      : /^\s*(?:to|until|till|through|-|–|—)\s*$/i.test(gap);
     if (!joins || /^since\s/i.test(ctx.text.slice(a.start, a.end))) {
       out.push(b);
       continue;
@@ -138,7 +148,8 @@ function since(c: Candidate, pub: Pub | undefined): Candidate {
     return { ...c, explain: `${explain}; no publication date to end it` };
   }
   const p = pub.day;
-  const now = start.length === 4 ? isoYear(p.y) : start.length === 7 ? isoMonth(p.y, p.m) : isoDay(p);
+  const now =
+    start.length === 4 ? isoYear(p.y) : start.length === 7 ? isoMonth(p.y, p.m) : isoDay(p);
   if (now <= start) return c;
   const from = c.relative ? `${start} (${c.explain})` : start;
   return {
@@ -151,7 +162,11 @@ function since(c: Candidate, pub: Pub | undefined): Candidate {
 }
 
 /** The mentions, with open ranges resolved and `basis` written. */
-export function toMentions(ctx: Ctx, candidates: readonly Candidate[], offset: number): TimeMention[] {
+export function toMentions(
+  ctx: Ctx,
+  candidates: readonly Candidate[],
+  offset: number,
+): TimeMention[] {
   return candidates.map((candidate) => {
     const raw = ctx.text.slice(candidate.start, candidate.end);
     const c = /^since\s/i.test(raw) ? since(candidate, ctx.pub) : candidate;

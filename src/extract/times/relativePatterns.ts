@@ -1,7 +1,7 @@
 // Pattern rules for expressions relative to the publication date: 'last week', 'earlier this
-// year', 'two years ago', 'the past decade', 'last quarter', seasons, weekends. chrono-node's
-// relative parsers are switched off (see times.ts): their values are days, where news needs a
-// week, month or year, and they have no seasons or quarters.
+// year', 'two years ago', 'the past decade', weekends, 'now' (quarters and seasons: periods.ts).
+// chrono-node's relative parsers are switched off (see times.ts): their values are days, where
+// news needs a week, month or year.
 import {
   MONTH_NAMES,
   WEEKDAY_NAMES,
@@ -17,80 +17,27 @@ import {
 } from './calendar.js';
 import {
   COUNT,
-  YEAR,
   countValue,
   fromMatch,
-  isCapitalised,
   wordBefore,
   type Candidate,
   type Ctx,
-  type Pub,
   type Rule,
 } from './shared.js';
-import { quarterValue } from './yearPatterns.js';
-
-const SEASON = '(spring|summer|autumn|fall|winter)';
-const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
-// Capitalised words that may stand before a capitalised season: 'In Spring 2019' is a season,
-// 'the Arab Spring' is not.
-const SEASON_LEADS = new Set('in during by since until last this next early late the over'.split(' '));
-
-/** Months from 0 AD, so season instances compare as numbers. */
-const monthIndex = (y: number, m: number): number => y * 12 + m - 1;
-
-/** The season starting at month index `start`, as a YYYY-MM/YYYY-MM value. */
-function seasonValue(start: number): string {
-  const from = addMonths(0, 1, start);
-  const to = addMonths(0, 1, start + 2);
-  return `${isoMonth(from.y, from.m)}/${isoMonth(to.y, to.m)}`;
-}
-
-/** Which instance of a season a modifier names, relative to the publication month. */
-function seasonStart(season: string, modifier: string, pub: Pub): { start: number; why: string } {
-  const now = monthIndex(pub.day.y, pub.day.m);
-  const sm = SEASON_START[season] ?? 1;
-  // The instance starting in the publication year, then step to the one the modifier wants.
-  let start = monthIndex(pub.day.y, sm);
-  if (/last|past/.test(modifier)) {
-    while (start + 2 >= now) start -= 12;
-    return { start, why: `the latest ${season} that ended before ${pub.label}` };
-  }
-  if (/next|coming/.test(modifier)) {
-    while (start <= now) start += 12;
-    return { start, why: `the first ${season} that starts after ${pub.label}` };
-  }
-  if (modifier === 'this') {
-    if (start - 12 + 2 >= now) start -= 12; // a winter that began last December holds `now`
-    return { start, why: `the ${season} of the year of ${pub.label}` };
-  }
-  while (start > now) start -= 12;
-  return { start, why: `the latest ${season} that began not after ${pub.label}` };
-}
-
-function season(match: RegExpExecArray, ctx: Ctx, word: string, modifier: string, year?: string) {
-  const lower = word.toLowerCase();
-  if (isCapitalised(word)) {
-    const before = ctx.text.slice(Math.max(0, match.index - 20), match.index);
-    const lead = /([A-Za-z]+)\W*$/.exec(before)?.[1];
-    if (lead !== undefined && isCapitalised(lead) && !SEASON_LEADS.has(lead.toLowerCase())) return null;
-  }
-  const hemisphere = 'northern hemisphere';
-  if (year !== undefined) {
-    const y = Number(year);
-    const start = monthIndex(y, SEASON_START[lower] ?? 1);
-    const note = lower === 'winter' ? `, the winter that begins in December ${y}` : '';
-    return fromMatch(match, seasonValue(start), 'season', false, `Explicit season (${hemisphere})${note}`);
-  }
-  if (ctx.pub === undefined) return null;
-  const { start, why } = seasonStart(lower, modifier.toLowerCase(), ctx.pub);
-  return fromMatch(match, seasonValue(start), 'season', true, `${why} (${hemisphere})`);
-}
 
 type Unit = 'week' | 'weekend' | 'month' | 'year';
 type Part = 'early' | 'mid' | 'late';
 // The same tables as the year and month parts in yearPatterns.ts.
-const YEAR_THIRDS: Record<Part, readonly [number, number]> = { early: [1, 3], mid: [5, 8], late: [10, 12] };
-const MONTH_THIRDS: Record<Part, readonly [number, number]> = { early: [1, 10], mid: [11, 20], late: [21, 31] };
+const YEAR_THIRDS: Record<Part, readonly [number, number]> = {
+  early: [1, 3],
+  mid: [5, 8],
+  late: [10, 12],
+};
+const MONTH_THIRDS: Record<Part, readonly [number, number]> = {
+  early: [1, 10],
+  mid: [11, 20],
+  late: [21, 31],
+};
 
 /** 'last/this/next week|weekend|month|year', optionally 'early', 'mid', 'late', 'earlier', 'later'. */
 function calendarRelative(match: RegExpExecArray, ctx: Ctx): Candidate | null {
@@ -99,7 +46,8 @@ function calendarRelative(match: RegExpExecArray, ctx: Ctx): Candidate | null {
   const which = (match[2] ?? '').toLowerCase();
   const unit = (match[3] ?? '').toLowerCase() as Unit;
   // 'the last year of his term' is an ordinal, not the year before publication.
-  if (pub === undefined || (which === 'last' && wordBefore(ctx.text, match.index) === 'the')) return null;
+  if (pub === undefined || (which === 'last' && wordBefore(ctx.text, match.index) === 'the'))
+    return null;
   const shift = which === 'last' ? -1 : which.endsWith('next') || which.endsWith('coming') ? 1 : 0;
   const near = ['before', 'of', 'after'][shift + 1];
   const p = pub.day;
@@ -110,7 +58,10 @@ function calendarRelative(match: RegExpExecArray, ctx: Ctx): Candidate | null {
     const at = unit === 'year' ? { y: p.y + shift, m: 1 } : addMonths(p.y, p.m, shift);
     const whole = unit === 'year' ? isoYear(at.y) : isoMonth(at.y, at.m);
     if (part === 'earlier' && shift === 0) {
-      value = unit === 'year' ? isoRange(isoMonth(p.y, 1), isoMonth(p.y, p.m)) : `${isoMonth(p.y, p.m)}-01/${isoDay(p)}`;
+      value =
+        unit === 'year'
+          ? isoRange(isoMonth(p.y, 1), isoMonth(p.y, p.m))
+          : `${isoMonth(p.y, p.m)}-01/${isoDay(p)}`;
       span = ', from its start to the publication date';
     } else if (part === 'later' && shift === 0) {
       value =
@@ -140,7 +91,8 @@ function calendarRelative(match: RegExpExecArray, ctx: Ctx): Candidate | null {
     if (unit === 'week' && part !== undefined) {
       if (part === 'earlier' && shift === 0) to = (p.wd + 6) % 7;
       else if (part === 'later' && shift === 0) from = (p.wd + 6) % 7;
-      else [from, to] = part.startsWith('early') ? [0, 2] : part.startsWith('late') ? [3, 6] : [1, 3];
+      else
+        [from, to] = part.startsWith('early') ? [0, 2] : part.startsWith('late') ? [3, 6] : [1, 3];
       span = ` (${WEEKDAY_NAMES[(from + 1) % 7]} to ${WEEKDAY_NAMES[(to + 1) % 7]})`;
     }
     value = `${isoDay(addDays(monday, from))}/${isoDay(addDays(monday, to))}`;
@@ -205,18 +157,21 @@ function weekend(match: RegExpExecArray, ctx: Ctx): Candidate | null {
   return fromMatch(match, value, 'range', true, `the latest weekend not after ${ctx.pub.label}`);
 }
 
-function quarterShift(match: RegExpExecArray, ctx: Ctx): Candidate | null {
-  if (ctx.pub === undefined) return null;
-  const word = (match[1] ?? '').toLowerCase();
-  const shift = /last|past/.test(word) ? -1 : /next|coming/.test(word) ? 1 : 0;
-  const p = ctx.pub.day;
-  const index = p.y * 4 + Math.ceil(p.m / 3) - 1 + shift;
-  const value = quarterValue(Math.floor(index / 4), (index % 4) + 1);
-  const near = ['the quarter before', 'the quarter of', 'the quarter after'][shift + 1];
-  return fromMatch(match, value, 'quarter', true, `${near} ${ctx.pub.label} (calendar quarters)`);
-}
-
 const UNIT = '(days?|weeks?|months?|years?|decades?)';
+
+/**
+ * 'The US now has 133 cyber teams': the present of the article. The seed's gold reads it as the
+ * publication year (precision year), so it is read so here. Lower case only ('Now, …' opens a
+ * sentence as a discourse marker), and not 'now that', 'from now on', 'until now', 'by now'.
+ */
+function now(match: RegExpExecArray, ctx: Ctx): Candidate | null {
+  if (ctx.pub === undefined) return null;
+  const end = match.index + match[0].length;
+  if (/^(?:-|\s+(?:that|on)\b)/.test(ctx.text.slice(end, end + 6))) return null;
+  if (/^(?:from|until|till|by|to|than|since)$/.test(wordBefore(ctx.text, match.index))) return null;
+  const explain = `the present of the article, taken as the year of ${ctx.pub.label}`;
+  return fromMatch(match, isoYear(ctx.pub.day.y), 'year', true, explain);
+}
 
 /** Rules for expressions relative to the publication date. */
 export const relativeRules: readonly Rule[] = [
@@ -240,30 +195,12 @@ export const relativeRules: readonly Rule[] = [
     },
   },
   { re: /\b(?:over|at|on|during)\s+the\s+weekend\b/gi, make: weekend },
+  { re: /\bnow\b/g, make: now },
   {
     re: /\bthis\s+(morning|afternoon|evening)\b/gi,
     make: (match, ctx) =>
       ctx.pub === undefined
         ? null
         : { ...fromMatch(match, isoDay(ctx.pub.day), 'day', true, ctx.pub.label), dayLike: false },
-  },
-  {
-    re: /\b(?:the\s+)?(last|this|next|past|current|coming)\s+quarter\b(?!\s+of\b)/gi,
-    make: quarterShift,
-  },
-  {
-    re: new RegExp(
-      `\\b(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?${SEASON}\\s+(?:of\\s+)?${YEAR}(?:\\s*[-/–]\\s*(?:(?:18|19|20)\\d\\d|\\d\\d))?(?![\\w%]|[.,]\\d)`,
-      'gi',
-    ),
-    make: (match, ctx) => season(match, ctx, match[1] ?? '', '', match[2]),
-  },
-  {
-    re: new RegExp(`\\b(last|this|next|past|the\\s+past|this\\s+past|this\\s+coming|the\\s+coming)\\s+${SEASON}\\b`, 'gi'),
-    make: (match, ctx) => season(match, ctx, match[2] ?? '', match[1] ?? ''),
-  },
-  {
-    re: new RegExp(`\\b(?:in|during|over|through|throughout|since)\\s+(?:the\\s+)?(?:(?:early|late)\\s+)?${SEASON}\\b(?!\\s+of\\b)`, 'gi'),
-    make: (match, ctx) => season(match, ctx, match[1] ?? '', ''),
   },
 ];

@@ -105,7 +105,8 @@ export function wordBefore(text: string, index: number): string {
   const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   let end = index;
   const floor = Math.max(0, index - 30);
-  while (end > floor && !isLetter(text.charCodeAt(end - 1)) && !/\d/.test(text[end - 1] ?? '')) end--;
+  while (end > floor && !isLetter(text.charCodeAt(end - 1)) && !/\d/.test(text[end - 1] ?? ''))
+    end--;
   let start = end;
   while (start > floor && isLetter(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end).toLowerCase();
@@ -135,5 +136,12 @@ export function fromMatch(
   relative: boolean,
   explain: string,
 ): Candidate {
-  return { start: match.index, end: match.index + match[0].length, value, precision, relative, explain };
+  return {
+    start: match.index,
+    end: match.index + match[0].length,
+    value,
+    precision,
+    relative,
+    explain,
+  };
 }

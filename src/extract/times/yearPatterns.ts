@@ -1,6 +1,6 @@
 // Pattern rules for expressions built on a year: bare years, year ranges, election years,
-// decades, parts of a year or month, quarters and halves. chrono-node reads none of these
-// (it has no year-only parser), so they are matched here.
+// decades, parts of a year or month (quarters, halves, seasons: periods.ts). chrono-node reads
+// none of these (it has no year-only parser), so they are matched here.
 import { MONTH_NAMES, day, daysInMonth, isoDay, isoMonth, isoRange, isoYear } from './calendar.js';
 import {
   MONTH,
@@ -48,7 +48,9 @@ const UNITS = new Set('km kg mph ft mw gw kw bn mn tonnes tons miles metres mete
 const EVENT_QUALIFIER =
   'US|U\\.S\\.|American|presidential|general|midterm|parliamentary|legislative|local|European|' +
   'federal|national|state|congressional|mayoral|Senate|House';
-const EVENT = 'elections?|vote|polls|campaign|race|midterms|primar(?:y|ies)|referendum|census';
+const EVENT =
+  'elections?|vote|polls|campaign|race|midterms|primar(?:y|ies)|referendum|census|Olympics|' +
+  'Olympic\\s+Games|World\\s+Cup';
 
 /** A bare year is a year unless its neighbours make it a count ('2000 people') or a name. */
 function bareYear(match: RegExpExecArray, ctx: Ctx): Candidate | null {
@@ -61,7 +63,11 @@ function bareYear(match: RegExpExecArray, ctx: Ctx): Candidate | null {
     if (UNITS.has(next)) return null;
     if (!YEAR_NOUNS.has(next) && next.endsWith('s')) return null;
   }
-  const closes = /^(?:\s*$|[.,;:!?)\]"'`’])/.test(after);
+  // '2010 to 2015': the range merge (combine) joins the two years.
+  const closes =
+    /^(?:\s*$|[.,;:!?)\]"'`’]|\s*(?:to|until|till|through|and|or|-|–)\s+(?:18|19|20)\d\d)/.test(
+      after,
+    );
   const known = next !== undefined && YEAR_NOUNS.has(next);
   const capitalNext = next !== undefined && isCapitalised(next);
   if (!YEAR_CUES.has(before) && !closes && !known && !capitalNext) return null;
@@ -154,63 +160,11 @@ function decade(match: RegExpExecArray): Candidate | null {
   const twoDigit = match[3] === undefined ? undefined : Number(match[3]);
   const first =
     twoDigit === undefined ? Number(match[2]) * 10 : (twoDigit <= 1 ? 2000 : 1900) + twoDigit * 10;
-  const [from, to] = part === 'early' ? [0, 3] : part === 'mid' ? [4, 6] : part === 'late' ? [7, 9] : [0, 9];
+  const [from, to] =
+    part === 'early' ? [0, 3] : part === 'mid' ? [4, 6] : part === 'late' ? [7, 9] : [0, 9];
   const explain = `Explicit decade, ${first + from} to ${first + to}${part ? ` ('${part}')` : ''}`;
   return fromMatch(match, `${first + from}/${first + to}`, 'range', false, explain);
 }
-
-const QUARTER_WORDS: Record<string, number> = {
-  first: 1,
-  '1st': 1,
-  second: 2,
-  '2nd': 2,
-  third: 3,
-  '3rd': 3,
-  fourth: 4,
-  '4th': 4,
-  final: 4,
-  last: 4,
-};
-
-/** Quarter `q` of year `y` as a month range. */
-export const quarterValue = (y: number, q: number): string =>
-  `${isoMonth(y, q * 3 - 2)}/${isoMonth(y, q * 3)}`;
-
-function quarter(
-  match: RegExpExecArray,
-  ctx: Ctx,
-  q: number,
-  digits: string | undefined,
-  word: string | undefined,
-): Candidate | null {
-  const label = ['', 'first', 'second', 'third', 'fourth'][q] ?? '';
-  if (digits === undefined && word === undefined) {
-    // No year: the latest such quarter not after the publication quarter, as for bare months.
-    const pub = ctx.pub;
-    if (pub === undefined) return null;
-    const y = q <= Math.ceil(pub.day.m / 3) ? pub.day.y : pub.day.y - 1;
-    const explain = `the latest ${label} quarter not after ${pub.label}`;
-    return fromMatch(match, quarterValue(y, q), 'quarter', true, explain);
-  }
-  const ref = resolveYearRef(digits, word, ctx.pub);
-  if (ref === null) return null;
-  const explain = ref.relative
-    ? `the ${label} quarter of ${ref.explain}`
-    : `Explicit quarter, the ${label} of ${ref.y}`;
-  return fromMatch(match, quarterValue(ref.y, q), 'quarter', ref.relative, explain);
-}
-
-function half(match: RegExpExecArray, ctx: Ctx, h: number, digits?: string, word?: string) {
-  const ref = resolveYearRef(digits, word, ctx.pub);
-  if (ref === null) return null;
-  const value = h === 1 ? `${isoMonth(ref.y, 1)}/${isoMonth(ref.y, 6)}` : `${isoMonth(ref.y, 7)}/${isoMonth(ref.y, 12)}`;
-  const which = h === 1 ? 'January to June' : 'July to December';
-  const explain = ref.relative ? `${which} of ${ref.explain}` : `Explicit half year, ${which} ${ref.y}`;
-  return fromMatch(match, value, 'range', ref.relative, explain);
-}
-
-// Words before a bare 'Q3' that make it a quarter rather than a model name.
-const QUARTER_CUES = new Set('in the for during of since by until last this next its'.split(' '));
 
 /** Rules for year-based expressions, longest forms first (overlaps keep the longest anyway). */
 export const yearRules: readonly Rule[] = [
@@ -219,15 +173,27 @@ export const yearRules: readonly Rule[] = [
       `\\b(?:the\\s+)?${YEAR}\\s+(?:(?:${EVENT_QUALIFIER})\\s+){0,2}(?:${EVENT})\\b`,
       'gi',
     ),
-    make: (match) =>
-      fromMatch(match, isoYear(Number(match[1])), 'year', false, 'Explicit year of a named event'),
+    // 'the June 2016 referendum' is a month: chrono's 'June 2016' is left to win.
+    make: (match, ctx) =>
+      Number.isNaN(monthNumber(wordBefore(ctx.text, match.index)))
+        ? fromMatch(
+            match,
+            isoYear(Number(match[1])),
+            'year',
+            false,
+            'Explicit year of a named event',
+          )
+        : null,
   },
   {
     re: new RegExp(`\\bthe\\s+year\\s+${YEAR}${YEAR_END}`, 'gi'),
     make: (match) => fromMatch(match, isoYear(Number(match[1])), 'year', false, 'Explicit year'),
   },
   {
-    re: new RegExp(`${YEAR_START}${YEAR}\\s*[-–—/]\\s*((?:18|19|20)\\d\\d|\\d\\d)(?![\\w%/]|[.,]\\d|-\\d)`, 'g'),
+    re: new RegExp(
+      `${YEAR_START}${YEAR}\\s*[-–—/]\\s*((?:18|19|20)\\d\\d|\\d\\d)(?![\\w%/]|[.,]\\d|-\\d)`,
+      'g',
+    ),
     make: yearRange,
   },
   { re: new RegExp(`${YEAR_START}${YEAR}${YEAR_END}`, 'g'), make: bareYear },
@@ -248,36 +214,5 @@ export const yearRules: readonly Rule[] = [
       'gi',
     ),
     make: monthPart,
-  },
-  {
-    re: new RegExp(
-      `\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\\s]+quarter\\b(?:,?\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR_REF})?`,
-      'gi',
-    ),
-    make: (match, ctx) => {
-      const word = (match[1] ?? '').toLowerCase();
-      // 'the last quarter' without a year is the previous quarter (relativeRules), not Q4.
-      if (word === 'last' && match[2] === undefined && match[3] === undefined) return null;
-      return quarter(match, ctx, QUARTER_WORDS[word] ?? 0, match[2], match[3]);
-    },
-  },
-  {
-    re: new RegExp(`\\bQ([1-4])(?:(?:\\s+of\\s+|\\s*[-/]?\\s*)${YEAR}${YEAR_END})?`, 'g'),
-    make: (match, ctx) => {
-      if (match[2] === undefined && !QUARTER_CUES.has(wordBefore(ctx.text, match.index))) return null;
-      return quarter(match, ctx, Number(match[1]), match[2], undefined);
-    },
-  },
-  {
-    re: new RegExp(`${YEAR_START}${YEAR}\\s+Q([1-4])\\b`, 'g'),
-    make: (match, ctx) => quarter(match, ctx, Number(match[2]), match[1], undefined),
-  },
-  {
-    re: new RegExp(`\\b(?:the\\s+)?(first|second|1st|2nd|latter)\\s+half\\s+of\\s+${YEAR_REF}`, 'gi'),
-    make: (match, ctx) => half(match, ctx, /^(first|1st)$/i.test(match[1] ?? '') ? 1 : 2, match[2], match[3]),
-  },
-  {
-    re: new RegExp(`\\bH([12])\\s*[-/]?\\s*${YEAR}${YEAR_END}`, 'g'),
-    make: (match, ctx) => half(match, ctx, Number(match[1]), match[2]),
   },
 ];

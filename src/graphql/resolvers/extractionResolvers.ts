@@ -9,7 +9,13 @@ import type { GraphQLContext } from '../context.js';
 const MAX_ARTICLE_CHARACTERS = 200_000;
 
 interface ExtractArticleArgs {
-  input: { text: string; title?: string | null; url?: string | null; publisher?: string | null; published?: string | null };
+  input: {
+    text: string;
+    title?: string | null;
+    url?: string | null;
+    publisher?: string | null;
+    published?: string | null;
+  };
 }
 
 const present = (value: string | null | undefined): string | undefined =>
@@ -20,18 +26,34 @@ export const extractionResolvers = {
   Query: {
     async extractArticle(_parent: unknown, { input }: ExtractArticleArgs, context: GraphQLContext) {
       if (input.text.trim().length === 0)
-        throw new AppError('BAD_USER_INPUT', 'input.text: must not be empty', { field: 'input.text' });
+        throw new AppError('BAD_USER_INPUT', 'input.text: must not be empty', {
+          field: 'input.text',
+        });
       if (input.text.length > MAX_ARTICLE_CHARACTERS)
-        throw new AppError('BAD_USER_INPUT', `input.text: at most ${MAX_ARTICLE_CHARACTERS} characters`, { field: 'input.text' });
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `input.text: at most ${MAX_ARTICLE_CHARACTERS} characters`,
+          { field: 'input.text' },
+        );
       const published = present(input.published);
       if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published))
-        throw new AppError('BAD_USER_INPUT', 'input.published: must be a date YYYY-MM-DD', { field: 'input.published' });
+        throw new AppError('BAD_USER_INPUT', 'input.published: must be a date YYYY-MM-DD', {
+          field: 'input.published',
+        });
       const url = present(input.url);
       if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
-        throw new AppError('BAD_USER_INPUT', 'input.url: must be an http(s) URL', { field: 'input.url' });
+        throw new AppError('BAD_USER_INPUT', 'input.url: must be an http(s) URL', {
+          field: 'input.url',
+        });
       const knownActors = (await readKnownActors(context.executor)) as KnownActor[];
       const draft = extractArticle(
-        { text: input.text, title: present(input.title), url, publisher: present(input.publisher), published },
+        {
+          text: input.text,
+          title: present(input.title),
+          url,
+          publisher: present(input.publisher),
+          published,
+        },
         { knownActors },
       );
       return {
@@ -45,7 +67,9 @@ export const extractionResolvers = {
           quoteEnd: attribution.end,
         })),
         actors: draft.actors.map((actor) => {
-          const resolution = (actor as { resolution?: { status: string; reason: string; score: number } }).resolution;
+          const resolution = (
+            actor as { resolution?: { status: string; reason: string; score: number } }
+          ).resolution;
           return {
             ...actor,
             existing: resolution?.status === 'existing',
@@ -62,7 +86,11 @@ export const extractionResolvers = {
             changeBasis: quantity.change?.basis,
           })),
         })),
-        sources: draft.sources.map((source) => ({ ...source, publisherId: source.publisher, citesIds: source.cites })),
+        sources: draft.sources.map((source) => ({
+          ...source,
+          publisherId: source.publisher,
+          citesIds: source.cites,
+        })),
         seedYaml: stringify(draft, { lineWidth: 0 }),
       };
     },
