@@ -29,6 +29,8 @@ export interface SpanProposal {
   readonly ownClaim: boolean;
   /** The rule recorded as evidence. */
   readonly rule: string;
+  /** For a cited source: the proposal (index in this unit's list) that cites it. */
+  readonly citedBy?: number;
 }
 
 const trailingConnectors = new Set(['and', 'with', 'but', 'while', 'as', 'or', 'that', 'so']);
@@ -80,6 +82,7 @@ export function proposeSpans(
   unit: Unit,
   anchors: readonly FrameAnchor[],
   quotationAt: (first: number, last: number) => boolean,
+  inQuote: Uint8Array,
 ): SpanProposal[] {
   const kept = dropEmbedded(anchors);
   const proposals: SpanProposal[] = [];
@@ -90,7 +93,7 @@ export function proposeSpans(
   // Postposed frames: where their content starts, and which earlier frames they take in.
   const contentStart = new Map<number, number>();
   for (const [index, anchor] of kept.entries()) {
-    if (anchor.contentSide !== 'before') continue;
+    if (anchor.contentSide !== 'before' || anchor.rule === 'citing') continue;
     let start = unit.first;
     for (let back = index - 1; back >= 0; back--) {
       const earlier = kept[back];
@@ -111,6 +114,24 @@ export function proposeSpans(
   const indexOf = new Map<number, number>();
   for (const [index, anchor] of kept.entries()) {
     if (absorbed.has(index)) continue;
+    if (anchor.rule === 'citing') {
+      // The cited source says what the frame before it relays: same content, a wider span.
+      const cited = proposals[proposals.length - 1];
+      if (!cited) continue;
+      proposals.push({
+        anchor,
+        spanFirst: cited.spanFirst,
+        spanLast: anchor.frameLast,
+        contentFirst: cited.contentFirst,
+        contentLast: cited.contentLast,
+        relay: false,
+        relays: [],
+        ownClaim: cited.ownClaim,
+        citedBy: proposals.length - 1,
+        rule: 'frame:citing',
+      });
+      continue;
+    }
     const next = kept.slice(index + 1).find((_, offset) => !absorbed.has(index + 1 + offset));
     const boundary = next
       ? (next.contentSide === 'before' ? next.frameFirst : next.frameFirst) - 1
@@ -201,7 +222,7 @@ export function proposeSpans(
     };
     // Two predicates in one content: "A, and could B" → two claims.
     const split =
-      ownClaim && !relay ? splitPredicates(tokens, contentFirst, contentLast) : undefined;
+      ownClaim && !relay ? splitPredicates(tokens, contentFirst, contentLast, inQuote) : undefined;
     indexOf.set(index, proposals.length);
     if (split) {
       const firstPart: SpanProposal = {
@@ -259,8 +280,11 @@ function splitPredicates(
   tokens: readonly Token[],
   first: number,
   last: number,
+  inQuote: Uint8Array,
 ): { firstLast: number; secondFirst: number } | undefined {
   for (let index = first + 3; index < last - 2; index++) {
+    // The speaker's own words in quotation marks stay whole.
+    if (inQuote[index]) continue;
     const token = tokenAt(tokens, index);
     if (token.kind !== 'punct' || (token.text !== ',' && token.text !== '.')) continue;
     const conjunction = tokenAt(tokens, index + 1).lower;

@@ -85,6 +85,8 @@ export function buildDraft(
         claimIds.push(claimFor(found.contentStart, contentEnd, found.confidence, found.rule, said));
     }
     for (const relayed of found.relays) claimIds.push(...(claimsOfAttribution.get(relayed) ?? []));
+    if (!found.ownClaim && found.citedBy !== undefined)
+      claimIds.push(...(claimsOfAttribution.get(found.citedBy) ?? []));
     claimIds = [...new Set(claimIds)];
     claimsOfAttribution.set(index, claimIds);
     const actor = found.actors[0];
@@ -112,8 +114,25 @@ export function buildDraft(
         ]),
       } as SeedSet['attributions'][number]);
     }
-    // Relays and interviews become the sources this article draws on.
-    if (found.relay) {
+    // Relays, cited reports and interviews become the sources this article draws on.
+    const citing = found.citedBy === undefined ? undefined : pass.attributions[found.citedBy];
+    if (citing) {
+      const cited = placeholder(
+        sources,
+        actor,
+        'report',
+        'report',
+        `${actor.name} report or figures (title unknown)`,
+        claimIds,
+        found,
+      );
+      cited.primary = true;
+      const citingSource = citing.relay
+        ? sources.get(sourceIdFor(citing.actors[0], 'report'))
+        : undefined;
+      if (citingSource && !citingSource.cites.includes(cited.id)) citingSource.cites.push(cited.id);
+      else if (!citingSource) articleCites.add(cited.id);
+    } else if (found.relay) {
       const relaySource = placeholder(
         sources,
         actor,
@@ -225,6 +244,10 @@ function timeSaid(found: FoundAttribution, times: readonly TimeMention[]): TimeM
   );
 }
 
+function sourceIdFor(actor: DraftActor, suffix: string): string {
+  return `src-${actor.id.slice(4, 60)}-${suffix}`.replace(/-+$/, '');
+}
+
 function placeholder(
   sources: Map<string, SeedSet['sources'][number]>,
   actor: DraftActor,
@@ -234,7 +257,7 @@ function placeholder(
   claimIds: readonly string[],
   found: FoundAttribution,
 ): SeedSet['sources'][number] {
-  const id = `src-${actor.id.slice(4, 60)}-${suffix}`.replace(/-+$/, '');
+  const id = sourceIdFor(actor, suffix);
   let source = sources.get(id);
   if (!source) {
     source = {

@@ -28,7 +28,9 @@ const objectVerbs = new Set(
   `deny reject refute repudiate disavow dismiss dispute question contest challenge doubt confirm
   verify corroborate acknowledge admit concede accuse charge blame propose predict forecast
   expect anticipate announce allege claim criticise criticize condemn welcome praise rebut deny
-  suspect fear report cite`.split(/\s+/),
+  suspect fear report cite describe call characterise characterize brand portray depict label dub`.split(
+    /\s+/,
+  ),
 );
 
 /** The cue at token `index`, if one starts there. */

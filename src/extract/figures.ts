@@ -25,14 +25,21 @@
  *   beside "yuan"/"RMB"; "pounds" as GBP), `percentage` for percent, percentage points and basis
  *   points, `count` when a counted noun follows, else `other` (units of measure, durations,
  *   fractions, bare numbers; a compound modifier such as "15-member" has unit "member").
- * - Changes: see ./figures/changes.ts. A change goes to, in order: the figure after "to" ("rose
- *   5% to 2,000"); the latest earlier figure in the paragraph whose counted noun is named before
- *   the change word ("the number of servers increased"); nothing, when a verb's subject names a
- *   thing no figure counts ("exports rose 5%"); else the latest figure in the same sentence, or
- *   the sentence before. A full stop before a lower-case word does not end a sentence. An owner
- *   takes one change (the first). A change with no owner is returned as a figure of its own with
- *   `change` describing itself; "doubled" (+100%), "tripled" (+200%), "halved" (-50%) without an
- *   owner are dropped.
+ * - Changes are read from a change verb before the amount ("rose 5%", "fell by 12 per cent"),
+ *   "up"/"down" before a percentage or money, a change noun with "of" ("an increase of 43
+ *   percent"), a change word after a percentage ("a 12% drop", "40 percent more than"), and
+ *   multipliers: "doubled" +100 percent, "tripled" +200, "quadrupled" +300, "halved" 50 percent
+ *   decrease. `value` stays positive, `direction` carries the sign. "rose to X" and "from X to Y"
+ *   are levels, not changes. A bare amount ("rose by 2,000") takes its owner's unit. The basis
+ *   rules are in ./figures/basis.ts.
+ * - A change goes to, in order: the figure after "to" ("rose 5% to 2,000"); the latest earlier
+ *   figure in the paragraph whose counted noun is named before the change word ("the number of
+ *   servers increased" → the servers, not the nearest figure); nobody, when a verb's subject
+ *   names a thing no figure counts ("exports rose 5%"); else the latest figure in the same
+ *   sentence, or failing that the sentence before. A full stop before a lower-case word or a
+ *   digit does not end a sentence (input with full stops for commas); a blank line ends the
+ *   search. An owner takes one change, the first. A change amount with no owner is returned as a
+ *   figure of its own whose `change` describes itself; a multiplier without an owner is dropped.
  */
 import { changeOf, multiplierChange, subjectBefore, type ChangeDraft } from './figures/changes.js';
 import { multiplierWords } from './figures/changeWords.js';

@@ -45,6 +45,8 @@ export interface FoundAttribution {
   readonly addressee?: DraftActor;
   readonly negated: boolean;
   readonly paragraph: number;
+  /** A cited source ("citing figures from CNCERT"): the attribution whose frame cites it. */
+  readonly citedBy?: number;
 }
 
 /** Everything the attribution pass found. */
@@ -88,10 +90,11 @@ export function findAttributions(
 
   for (const unit of units) {
     const anchors = findFrameAnchors(tokens, unit, inQuote);
-    const proposals = proposeSpans(tokens, unit, anchors, isQuotation);
-    const unitAttributions: number[] = [];
+    const proposals = proposeSpans(tokens, unit, anchors, isQuotation, inQuote);
+    // Index of the first attribution each proposal gave (undefined when it gave none).
+    const firstAttributionOf: (number | undefined)[] = [];
     const actorsOfAnchor = new Map<SpanProposal['anchor'], DraftActor[]>();
-    for (const proposal of proposals) {
+    for (const [proposalIndex, proposal] of proposals.entries()) {
       const actors = speakersOf(proposal, anchors, actorsOfAnchor, resolver, tokens);
       if (actors.length === 0) continue;
       const start = tokenAt(tokens, proposal.spanFirst).start;
@@ -102,11 +105,14 @@ export function findAttributions(
       if (stance === 'none') continue;
       const addressee = anchor.addressee?.mentions[0];
       const relayIndexes = proposal.relays
-        .map((relayed) => unitAttributions[relayed])
+        .map((relayed) => firstAttributionOf[relayed])
         .filter((index): index is number => index !== undefined);
+      const citedBy =
+        proposal.citedBy === undefined ? undefined : firstAttributionOf[proposal.citedBy];
+      firstAttributionOf[proposalIndex] = attributions.length;
       for (const actor of actors) {
-        unitAttributions.push(attributions.length);
         attributions.push({
+          citedBy,
           actors: [actor],
           cue: anchor.cue,
           stance,

@@ -69,13 +69,19 @@ function skipTimePhraseLeft(tokens: readonly Token[], left: number, floor: numbe
   let index = left;
   while (index > floor && left - index < 4) {
     const previous = tokenAt(tokens, index - 1);
-    if (timeGlueLeft.test(previous.lower) || timeWordsLeft.test(previous.lower) || previous.kind === 'number') index--;
+    if (
+      timeGlueLeft.test(previous.lower) ||
+      timeWordsLeft.test(previous.lower) ||
+      previous.kind === 'number'
+    )
+      index--;
     else break;
   }
   const opener = tokenAt(tokens, index);
   // Only a phrase opened by a preposition or "last/this/yesterday" is a time phrase here.
   if (index === left && !/^(yesterday|today|tonight)$/.test(token.lower)) return left;
-  if (!timeGlueLeft.test(opener.lower) && !/^(yesterday|today|tonight)$/.test(opener.lower)) return left;
+  if (!timeGlueLeft.test(opener.lower) && !/^(yesterday|today|tonight)$/.test(opener.lower))
+    return left;
   return index - 1;
 }
 
@@ -110,11 +116,40 @@ export function findFrameAnchors(
     if (!cue) continue;
     const anchor = readAnchor(tokens, unit, cue, anchors, floor, inQuote);
     if (!anchor) continue;
+    if (isEmbedded(tokens, anchor, anchors[anchors.length - 1])) continue;
     anchors.push(anchor);
     index = Math.max(index, anchor.frameLast);
     floor = anchor.frameLast + 1;
   }
   return anchors;
+}
+
+/**
+ * "Nakasone told reporters that the council would publish a list": a frame inside the content of
+ * the frame before it is part of what that speaker said, unless punctuation or a conjunction
+ * after punctuation starts a new clause ("…, and the Green Party's Sabine Oduya said …").
+ */
+function isEmbedded(
+  tokens: readonly Token[],
+  anchor: FrameAnchor,
+  previous: FrameAnchor | undefined,
+): boolean {
+  if (!previous || previous.contentSide !== 'after' || previous.contentFirst === undefined)
+    return false;
+  if (anchor.contentSide !== 'after' || anchor.inheritsFrom !== undefined) return false;
+  if (anchor.frameFirst <= previous.contentFirst + 1) return false; // "announced it suspected that
+  let index = anchor.frameFirst - 1;
+  while (determiners.has(tokenAt(tokens, index).lower)) index--;
+  const before = tokenAt(tokens, index);
+  // "…. which he described as …": a relative clause after punctuation is a frame of its own.
+  if (relativePronouns.has(before.lower) && isSeparator(tokenAt(tokens, index - 1))) return false;
+  if (isSeparator(before) || before.kind === 'quote') return false;
+  if (
+    ['and', 'but', 'while', 'whereas', 'with'].includes(before.lower) &&
+    isSeparator(tokenAt(tokens, index - 1))
+  )
+    return false;
+  return true;
 }
 
 function readAnchor(
@@ -163,6 +198,7 @@ function readAnchor(
       }
       return undefined;
     }
+    if (cue.lemma === 'cite') return citing(tokens, unit, cue);
     const anchor = preposed(tokens, unit, cue, 'participle', undefined, negated, inQuote);
     return anchor
       ? { ...anchor, inheritsFrom: previous.length - 1, frameFirst: cue.first }
@@ -190,7 +226,11 @@ function readAnchor(
   const walkedOver = left < cue.first - 1;
 
   // "Xinhua News Agency, which said …": the relative pronoun stands for the phrase before it.
-  if (left - 1 >= floor && relativePronouns.has(tokenAt(tokens, left).lower) && tokenAt(tokens, left - 1).text === ',') {
+  if (
+    left - 1 >= floor &&
+    relativePronouns.has(tokenAt(tokens, left).lower) &&
+    tokenAt(tokens, left - 1).text === ','
+  ) {
     const antecedent = speakerEndingAt(tokens, left - 2, floor);
     if (!antecedent) return undefined;
     const anchor = preposed(tokens, unit, cue, 'preposed', antecedent, negated, inQuote);
@@ -279,7 +319,8 @@ function readAnchor(
   if (tail.rest > 0) return undefined;
   // A frame after its content is set off by punctuation: "…, X said", "…” X said", "…. X said".
   let beforeIndex = speaker.first - 1;
-  while (beforeIndex > unit.first && determiners.has(tokenAt(tokens, beforeIndex).lower)) beforeIndex--;
+  while (beforeIndex > unit.first && determiners.has(tokenAt(tokens, beforeIndex).lower))
+    beforeIndex--;
   const beforeSpeaker = tokenAt(tokens, beforeIndex);
   if (speaker.first > unit.first && beforeSpeaker.kind !== 'quote' && !isSeparator(beforeSpeaker))
     return undefined;
@@ -292,6 +333,51 @@ function readAnchor(
     frameFirst: speaker.first,
     frameLast: tail.last,
     addressee: tail.addressee,
+  };
+}
+
+const citedMaterial = new Set([
+  'figures',
+  'data',
+  'statistics',
+  'numbers',
+  'estimates',
+  'information',
+  'research',
+  'a',
+  'an',
+  'new',
+  'official',
+  'latest',
+  'preliminary',
+]);
+
+/**
+ * "…, the Pacific Wire Service reported, citing figures from CNCERT": the cited source is where
+ * the claim comes from. Its attribution covers the content and the whole frame, to the end of
+ * the cited source's name.
+ */
+function citing(tokens: readonly Token[], unit: Unit, cue: Cue): FrameAnchor | undefined {
+  let first = cue.last + 1;
+  while (citedMaterial.has(tokenAt(tokens, first).lower) && first < unit.last) first++;
+  if (['from', 'by', 'of'].includes(tokenAt(tokens, first).lower)) first++;
+  const speaker = speakerStartingAt(tokens, first, unit.last);
+  if (!speaker) return undefined;
+  let last = speaker.last;
+  while (
+    last + 1 <= unit.last &&
+    !isSeparator(tokenAt(tokens, last + 1)) &&
+    tokenAt(tokens, last + 1).kind !== 'quote'
+  )
+    last++;
+  return {
+    cue: { ...cue, stance: 'asserts' },
+    rule: 'citing',
+    speaker,
+    negated: false,
+    contentSide: 'before',
+    frameFirst: cue.first,
+    frameLast: last,
   };
 }
 
@@ -435,7 +521,7 @@ function tailAfterCue(tokens: readonly Token[], cue: Cue, unitLast: number): Tai
 }
 
 const timeWords =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|weekend|earlier|later|last|this|next|late|early|mid|ago|quarter|spring|summer|autumn|fall|winter|statement|conference|briefing|interview|event|meeting|summit|forum|hearing|session|speech|address|news|press|phone|call|email|post|message|letter|parliament|congress|court|television|radio|channel|broadcast|rally)$/;
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|weekend|earlier|later|last|this|next|late|early|mid|ago|quarter|spring|summer|autumn|fall|winter|statement|report|filing|release|results|note|conference|briefing|interview|event|meeting|summit|forum|hearing|session|speech|address|news|press|phone|call|email|post|message|letter|parliament|congress|court|television|radio|channel|broadcast|rally)$/;
 
 /**
  * After a frame: prepositional phrases of time and place ("on Monday", "in late 2016", "at a

@@ -100,7 +100,12 @@ export function findQuotations(
       if (!pending && isOpenContext(before) && !isSpace(after)) return { open: family };
       // "Traders` Association": after an s and before a capitalised word, a possessive.
       const possessive = before === 's' && /^\s\p{Lu}/u.test(text.slice(token.end, token.end + 2));
-      if (pending && !possessive && !isSpace(before) && (isSpace(after) || /[\p{P}]/u.test(after ?? '')))
+      if (
+        pending &&
+        !possessive &&
+        !isSpace(before) &&
+        (isSpace(after) || /[\p{P}]/u.test(after ?? ''))
+      )
         return { closes: [family] };
       return {};
     }

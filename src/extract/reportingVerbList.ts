@@ -440,6 +440,10 @@ export const reportingVerbGroupSpecs: readonly ReportingVerbGroupSpec[] = [
     why: 'Calling something something ("described the attack as"): the label is asserted.',
     verbs: [
       { lemma: 'characterise', american: 'characterize' },
+      {
+        lemma: 'call',
+        note: 'As "called the plan \'long overdue\'": the label is the claim. "Called for" is a demand.',
+      },
       'portray',
       'depict',
       'brand',

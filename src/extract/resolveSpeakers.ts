@@ -175,14 +175,25 @@ export class SpeakerResolver {
     const key = nameKey(mention.text);
     const seen = this.byKey.get(key);
     if (seen && seen.anonymous) return seen;
-    if (mention.definite && mention.head && mention.actorKind === 'organisation') {
-      const organisation = [...this.actors]
+    // "the ministry", "the agency", "the operator": the last organisation that word describes.
+    const isMediaHead = mention.head !== undefined && mediaNouns.has(mention.head);
+    if (mention.definite && mention.head && (mention.actorKind === 'organisation' || isMediaHead)) {
+      const head = singular(mention.head);
+      const named = [...this.actors]
         .reverse()
-        .find(
-          (actor) =>
-            !actor.anonymous && (actor.kind === 'organisation' || actor.kind === 'media-outlet'),
-        );
-      if (organisation) return organisation;
+        .filter((actor) => !actor.anonymous && actor.kind !== 'person' && actor.kind !== 'state');
+      const described = named.find((actor) =>
+        [actor.name, ...actor.aliases, actor.role ?? ''].some((form) =>
+          nameKey(form).split(' ').map(singular).includes(head),
+        ),
+      );
+      if (described) return described;
+      const generic = isMediaHead
+        ? named.find((actor) => actor.kind === 'media-outlet')
+        : genericOrganisationHeads.has(head)
+          ? named[0]
+          : undefined;
+      if (generic) return generic;
     }
     if (mention.definite && mention.head) {
       // "the expert", "the anonymous expert": the last anonymous speaker of that kind.
@@ -331,6 +342,19 @@ function sentenceCaseUndone(text: string): string {
       /(al|ior|ous|ive|ic|ent|ant|ed)$/.test(lower));
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
+
+/** Heads so general that "the company" is simply the last organisation named. */
+const genericOrganisationHeads = new Set([
+  'company',
+  'firm',
+  'group',
+  'organisation',
+  'organization',
+  'body',
+  'operator',
+  'business',
+  'corporation',
+]);
 
 function singular(word: string): string {
   if (word === 'people') return 'person';

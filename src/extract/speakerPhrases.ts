@@ -63,6 +63,11 @@ const isSeparator = (token: Token | undefined): boolean =>
   token.kind === 'quote' ||
   (token.kind === 'punct' && /^[,.;:—–!?]$/.test(token.text));
 
+const isSeparatorToken = (token: Token): boolean =>
+  token.kind === 'break' ||
+  token.kind === 'quote' ||
+  (token.kind === 'punct' && /^[,.;:—–(]$/.test(token.text));
+
 const nameConnectors = new Set([
   'of',
   'for',
@@ -100,10 +105,32 @@ export function speakerEndingAt(
       return withDescription(head, description, clause.last);
     }
   }
+  // "Its director, Colm Ferris, said": a name set off after the role that introduces it.
+  const name = nameBetweenCommas(tokens, end, floor);
+  if (name) return name;
   const phrase = simplePhraseEndingAt(tokens, end, floor);
   if (!phrase) return undefined;
-  end = phrase.last;
   return phrase;
+}
+
+function nameBetweenCommas(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): SpeakerPhrase | undefined {
+  if (tokenAt(tokens, last).text !== ',') return undefined;
+  const inner = mentionEndingAt(tokens, last - 1, floor);
+  if (!inner || inner.kind !== 'name' || tokenAt(tokens, inner.first - 1).text !== ',')
+    return undefined;
+  const roleLast = inner.first - 2;
+  const role = descriptionEndingAt(tokens, roleLast, floor);
+  if (!role || !(titles.has(role.head ?? '') || personNouns.has(role.head ?? ''))) return undefined;
+  const roleText = textOf(tokens, role.first, roleLast);
+  return {
+    first: role.first,
+    last,
+    mentions: [{ ...inner, first: role.first, role: roleText, description: roleText }],
+  };
 }
 
 /** The speaker phrase that starts at token `first` (just after an inverted cue: "said X"). */
@@ -349,6 +376,59 @@ function extendName(tokens: readonly Token[], name: Mention, floor: number): Men
       };
     }
   }
+  // "a spokeswoman for rival supplier Norvik Power": the speaker is the person, not the company.
+  let descriptorFirst = name.first;
+  while (descriptorFirst - 1 >= floor && name.first - descriptorFirst < 4) {
+    const word = tokenAt(tokens, descriptorFirst - 1);
+    if (
+      word.kind !== 'word' ||
+      word.capitalised ||
+      determiners.has(word.lower) ||
+      prepositions.has(word.lower) ||
+      auxiliaries.has(word.lower) ||
+      !/^[a-z-]+$/.test(word.lower) ||
+      word.lower === 'and' ||
+      word.lower === 'that'
+    )
+      break;
+    descriptorFirst--;
+  }
+  const beforeDescriptor = tokenAt(tokens, descriptorFirst - 1);
+  if (
+    ['for', 'at', 'with', 'from'].includes(beforeDescriptor.lower) &&
+    descriptorFirst - 2 >= floor
+  ) {
+    const person = descriptionEndingAt(tokens, descriptorFirst - 2, floor);
+    const head = person?.head ?? '';
+    if (person && (personNouns.has(head) || titles.has(head)) && !person.plural) {
+      const text = textOf(tokens, person.first, name.last);
+      return { ...person, last: name.last, text, name: text, description: text };
+    }
+  }
+  // "The grid operator Eastmark Grid", "Chief executive Dana Whitcombe": a descriptor before the
+  // name belongs to the mention and says what the actor is.
+  if (descriptorFirst < name.first) {
+    let first = descriptorFirst;
+    if (determiners.has(beforeDescriptor.lower) && first - 1 >= floor) first--;
+    const opensPhrase =
+      first === floor ||
+      determiners.has(tokenAt(tokens, first).lower) ||
+      isSeparatorToken(tokenAt(tokens, first - 1));
+    const headWord = tokenAt(tokens, name.first - 1).lower;
+    const namesRole =
+      titles.has(headWord) ||
+      personNouns.has(headWord) ||
+      organisationNouns.has(headWord) ||
+      mediaNouns.has(headWord) ||
+      /(er|or|ist|ant|ent)$/.test(headWord);
+    if (opensPhrase && namesRole)
+      return {
+        ...name,
+        first,
+        text: textOf(tokens, first, name.last),
+        role: textOf(tokens, first, name.first - 1),
+      };
+  }
   if (
     before.kind === 'word' &&
     before.capitalised &&
@@ -534,7 +614,8 @@ function descriptionEndingAt(
     // "the city's mayor", "Corvane's chief executive": a possessor opens the phrase.
     if (index !== last && lower.endsWith("'s")) {
       first = index;
-      if (determiners.has(tokenAt(tokens, index - 1).lower) && index - 1 >= floor) first = index - 1;
+      if (determiners.has(tokenAt(tokens, index - 1).lower) && index - 1 >= floor)
+        first = index - 1;
       break;
     }
     if (

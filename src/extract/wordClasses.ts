@@ -95,7 +95,8 @@ export const organisationNouns = set(`ministry ministries agency agencies govern
   school council`);
 
 /** Nouns for media: "media reported", "local media", "state television". */
-export const mediaNouns = set(`media press newspaper newspapers paper papers outlet outlets broadcaster
+export const mediaNouns =
+  set(`media press newspaper newspapers paper papers outlet outlets broadcaster
   broadcasters television tv radio agency wire daily tabloid magazine website`);
 
 /** Nouns for documents that can "say", "show" or "find". */

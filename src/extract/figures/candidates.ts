@@ -18,15 +18,9 @@ import {
 } from './lexicon.js';
 import { fractionAt, pluralScaleAt } from './fractions.js';
 import { numericCoreAt, wordCoreAt, type NumberCore, type Skip } from './numbers.js';
+import { unitOf } from './figureUnit.js';
 import { isSkip, rangeAfter, yearLike } from './ranges.js';
-import {
-  currencyAfter,
-  currencyPrefixAt,
-  measureAt,
-  nounPhraseAt,
-  percentAt,
-  spanText,
-} from './units.js';
+import { currencyPrefixAt } from './units.js';
 import { approximateQualifiers, singular } from './wordClasses.js';
 
 /** A figure as read, before changes are assigned: the tokens it covers and what it is. */
@@ -166,81 +160,10 @@ export function readFigureAt(
     end = tokens[next]?.end ?? end;
     next++;
   }
-  const hyphenated =
-    tokens[next]?.kind === 'dash' &&
-    !tokens[next]?.spaced &&
-    tokens[next + 1]?.kind === 'word' &&
-    !tokens[next + 1]?.spaced;
-  const unitAt = hyphenated ? next + 1 : next;
-  const prefixCode = prefix?.code ?? range?.prefix?.code;
-  // A currency name after a symbol amount says which one it is: "¥800 million yuan" is CNY.
-  const named = prefixCode !== undefined ? currencyAfter(tokens, next) : undefined;
-  const currencyCode = named?.unit ?? prefixCode;
-  let kind: FigureKind = 'other';
-  let unit = '';
-  let rawEnd = end;
-  let afterUnit = next;
-  let noun: ReturnType<typeof nounPhraseAt>;
-  const percent = currencyCode === undefined ? percentAt(tokens, unitAt) : undefined;
-  const currency =
-    currencyCode !== undefined || percent
-      ? undefined
-      : (currencyAfter(tokens, unitAt) ??
-        (core.approximate && tokens[next]?.lower === 'of'
-          ? currencyAfter(tokens, next + 1)
-          : undefined));
-  const measure =
-    currencyCode !== undefined || percent || currency || hyphenated
-      ? undefined
-      : measureAt(tokens, unitAt);
-  if (currencyCode !== undefined) {
-    kind = 'money';
-    unit = currencyCode;
-    rawEnd = named?.end ?? end;
-    afterUnit = named?.next ?? next;
-  } else if (percent || currency) {
-    const match = percent ?? currency;
-    kind = percent ? 'percentage' : 'money';
-    unit = match?.unit ?? '';
-    rawEnd = match?.end ?? end;
-    afterUnit = match?.next ?? next;
-  } else if (hyphenated) {
-    // A compound modifier: "a 15-member team", "a 45-year-old".
-    let chainEnd = unitAt + 1;
-    while (
-      tokens[chainEnd]?.kind === 'dash' &&
-      !tokens[chainEnd]?.spaced &&
-      tokens[chainEnd + 1]?.kind === 'word' &&
-      !tokens[chainEnd + 1]?.spaced
-    )
-      chainEnd += 2;
-    unit = spanText(tokens, unitAt, chainEnd);
-    afterUnit = chainEnd;
-  } else if (measure) {
-    unit = measure.unit;
-    afterUnit = measure.next;
-  } else if (core.fraction) {
-    unit = 'fraction';
-  }
-  let after = afterUnit;
-  if (kind !== 'money' && !measure && !hyphenated) {
-    const counting = kind === 'other' && !core.fraction;
-    const ofOnly = kind === 'percentage';
-    if (!ofOnly || tokens[afterUnit]?.lower === 'of') {
-      noun = nounPhraseAt(tokens, afterUnit, {
-        afterOf: counting && !core.approximate ? 'determiner' : 'always',
-        singular: counting && !range && core.value === 1,
-      });
-    }
-    if (noun) {
-      after = noun.next;
-      if (counting) {
-        kind = 'count';
-        unit = noun.unit;
-      }
-    }
-  }
-  if (!percent && !currency && currencyCode === undefined && !measure && !core.fraction) {
+  const reading = unitOf(tokens, core, next, end, prefix?.code ?? range?.prefix?.code, !!range);
+  const { kind, unit, rawEnd, afterUnit, noun } = reading;
+  let after = reading.next;
+  if (!reading.measured) {
     const previous = tokens[first - 1];
     // Labels take any unscaled digits ("Article 5", "version 2.0"); dates only whole days.
     const label =

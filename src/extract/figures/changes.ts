@@ -66,7 +66,11 @@ const clauseStops = new Set([
   'because',
   'although',
 ]);
-/** Reads a change reported by the candidate figure, if it is one. */
+
+/**
+ * Reads a change reported by the candidate figure, if it is one: a change verb, "up"/"down" or
+ * a change noun with "of" before it, or a change word after a percentage.
+ */
 export function changeOf(
   text: string,
   tokens: readonly FigureToken[],
@@ -115,8 +119,9 @@ export function changeOf(
       let after = figure.afterUnit;
       const compact = compactBasisAt(tokens, after);
       if (compact) after = compact.next;
-      const word = tokens[after];
-      const afterDirection = word?.kind === 'word' ? changeAfterPercent.get(word.lower) : undefined;
+      const follower = tokens[after];
+      const afterDirection =
+        follower?.kind === 'word' ? changeAfterPercent.get(follower.lower) : undefined;
       if (afterDirection) {
         direction = afterDirection;
         form = 'after';
@@ -138,14 +143,13 @@ export function changeOf(
   }
   if (!direction) return undefined;
   basis ??= basisAfter(text, tokens, basisFrom);
-  const unit = figure.kind === 'other' && figure.unit === '' ? '' : figure.unit;
   return {
     candidate: index,
     raw: figure.raw,
     start: figure.start,
     end: figure.end,
     value: figure.value,
-    unit,
+    unit: figure.unit,
     direction,
     basis: basis?.text ?? '',
     ...(basis ? { basisSpan: { start: basis.start, end: basis.end } } : {}),
