@@ -62,7 +62,7 @@ export function buildDraft(
       id,
       text: proposition,
       topics: [],
-      quantities: figuresIn(start, end).map(toQuantity),
+      quantities: figuresIn(start, end).flatMap(toQuantities),
       events: [],
       ...(refersTo ? { refersTo: toTime(refersTo) } : {}),
       ...draftFields(confidence, [{ rule, start, end }]),
@@ -295,26 +295,43 @@ function toActor(actor: DraftActor): SeedSet['actors'][number] {
   } as SeedSet['actors'][number];
 }
 
-function toQuantity(figure: Figure): SeedSet['claims'][number]['quantities'][number] {
-  return {
-    raw: figure.raw,
-    value: figure.value,
-    unit: figure.unit.length > 0 ? figure.unit : 'unspecified',
-    kind: figure.kind,
-    ...(figure.change
-      ? {
-          change: {
-            raw: figure.change.raw,
-            value: figure.change.value,
-            unit: figure.change.unit || 'unspecified',
-            basis: figure.change.basis || 'not given',
+/**
+ * A figure as seed quantities. The format has no range: a range ("10-15 countries") is two
+ * quantities with the same raw text, its low and high ends. A decrease is a negative change
+ * ("fell 43 per cent" is -43), so the sign survives without a direction field.
+ */
+function toQuantities(figure: Figure): SeedSet['claims'][number]['quantities'] {
+  const values = figure.range ? [figure.range.low, figure.range.high] : [figure.value];
+  const change = figure.change
+    ? {
+        change: {
+          raw: figure.change.raw,
+          value:
+            figure.change.direction === 'decrease'
+              ? -Math.abs(figure.change.value)
+              : figure.change.value,
+          unit: figure.change.unit || 'unspecified',
+          basis: figure.change.basis || 'not given',
+        },
+      }
+    : {};
+  return values.map(
+    (value) =>
+      ({
+        raw: figure.raw,
+        value,
+        unit: figure.unit.length > 0 ? figure.unit : 'unspecified',
+        kind: figure.kind,
+        ...change,
+        ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [
+          {
+            rule: `figure:${figure.kind}${figure.range ? ':range' : ''}`,
+            start: figure.start,
+            end: figure.end,
           },
-        }
-      : {}),
-    ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [
-      { rule: `figure:${figure.kind}`, start: figure.start, end: figure.end },
-    ]),
-  } as SeedSet['claims'][number]['quantities'][number];
+        ]),
+      }) as SeedSet['claims'][number]['quantities'][number],
+  );
 }
 
 function toTime(time: TimeMention): SeedTime {

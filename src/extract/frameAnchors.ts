@@ -196,6 +196,16 @@ function readAnchor(
       if (documentSpeaker?.mentions[0].document) {
         return preposed(tokens, unit, cue, 'document', documentSpeaker, negated, inQuote);
       }
+      // "The regulator fined the bank, saying …": with no frame before, the subject of the
+      // sentence goes on speaking.
+      if (!last && isSeparator(before) && before?.text !== ':' && cue.lemma !== 'cite') {
+        const subject = speakerStartingAt(tokens, unit.first, cue.first - 1);
+        const head = subject?.mentions[0];
+        if (subject && head && head.kind !== 'pronoun') {
+          const anchor = preposed(tokens, unit, cue, 'participle', subject, negated, inQuote);
+          return anchor ? { ...anchor, frameFirst: cue.first } : undefined;
+        }
+      }
       return undefined;
     }
     if (cue.lemma === 'cite') return citing(tokens, unit, cue);

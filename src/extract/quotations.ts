@@ -168,7 +168,22 @@ export function findQuotations(
       const separator = tokenAt(tokens, cut);
       if (separator.kind !== 'punct' || (separator.text !== '.' && separator.text !== ','))
         continue;
-      if (isClosingFrame(cut + 1, paragraphEnd)) {
+      // The frame may be followed by a relative clause about the speaker ("said Anna Vey. who
+      // chairs …"): test the frame up to its next separator when a relative pronoun opens the rest.
+      let frameEnd = paragraphEnd;
+      for (let scan = cut + 1; scan < paragraphEnd; scan++) {
+        const token = tokenAt(tokens, scan);
+        const next = tokenAt(tokens, scan + 1);
+        if (
+          token.kind === 'punct' &&
+          /^[.,]$/.test(token.text) &&
+          /^(who|which)$/.test(next.lower)
+        ) {
+          frameEnd = scan - 1;
+          break;
+        }
+      }
+      if (isClosingFrame(cut + 1, frameEnd)) {
         endToken = cut - 1;
         break;
       }

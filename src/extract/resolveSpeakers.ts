@@ -103,11 +103,16 @@ export class SpeakerResolver {
   }
 
   private findNamed(mention: Mention, span: { start: number; end: number }): DraftActor {
+    // "China's National … Team (CNCERT)": the name, its bare form and the acronym each may match.
+    const acronym = /\(([^)]+)\)\s*$/.exec(mention.name)?.[1];
+    const withoutAcronym = mention.name.replace(/\s*\([^)]*\)\s*$/, '');
     const keys = [
-      nameKey(mention.text),
-      nameKey(mention.name),
-      nameKey(mention.name.replace(/^the\s+/i, '')),
-    ];
+      mention.text,
+      mention.name,
+      mention.name.replace(/^the\s+/i, ''),
+      withoutAcronym,
+      ...(acronym ? [acronym] : []),
+    ].map(nameKey);
     for (const key of keys) {
       const seen = this.byKey.get(key);
       if (seen && !seen.anonymous) return seen;

@@ -1,3 +1,4 @@
+import { lookupReportingVerb } from './reportingVerbs.js';
 import { isStateName } from './states.js';
 import { tokenAt, type Token } from './tokens.js';
 import {
@@ -83,7 +84,6 @@ const nameConnectors = new Set([
   'le',
   'del',
   'da',
-  'on',
 ]);
 const relativeOpeners = new Set(['who', 'which', 'whose', 'whom']);
 
@@ -93,7 +93,7 @@ export function speakerEndingAt(
   last: number,
   floor: number,
 ): SpeakerPhrase | undefined {
-  let end = last;
+  const end = last;
   let description: string | undefined;
   // Skip one relative clause or appositive set off by separators: "X. who also …. said".
   const clause = setOffClauseEndingAt(tokens, end, floor);
@@ -195,17 +195,34 @@ export function speakerStartingAt(
   return phrase;
 }
 
+const phraseStops = new Set([
+  'that',
+  'and',
+  'but',
+  'or',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'while',
+  'because',
+  'if',
+  'when',
+  'as',
+  'than',
+]);
+const timeStops =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last|this|next|earlier|later|now|then)$/;
+
+/** Whether a lower-case word can go on a noun phrase read forward ("the statistics office"). */
 function isNounPhraseWord(token: Token): boolean {
-  return (
-    token.lower.endsWith("'s") ||
-    determiners.has(token.lower) ||
-    personNouns.has(token.lower) ||
-    mediaNouns.has(token.lower) ||
-    organisationNouns.has(token.lower) ||
-    titles.has(token.lower) ||
-    token.lower.includes('-') ||
-    /(al|an|ous|ive|ic|ed|ior|ent)$/.test(token.lower)
-  );
+  const lower = token.lower;
+  if (phraseStops.has(lower) || auxiliaries.has(lower) || timeStops.test(lower)) return false;
+  if (prepositions.has(lower) && lower !== 'of' && lower !== 'for') return false;
+  if (/(ly|ed)$/.test(lower) && !personNouns.has(lower) && !lower.includes('-')) return false;
+  if (lookupReportingVerb(lower) && !personNouns.has(lower) && !documentNouns.has(lower))
+    return false;
+  return true;
 }
 
 interface SetOffClause {
@@ -351,6 +368,24 @@ function mentionEndingAt(
  * named by its country), "the Green Party's Sabine Oduya" (a possessor: her affiliation).
  */
 function extendName(tokens: readonly Token[], name: Mention, floor: number): Mention {
+  const extended = extendNameFurther(tokens, name, floor);
+  // "the Harbour Gazette reported": the article belongs to an organisation's name.
+  const article = tokenAt(tokens, extended.first - 1);
+  if (
+    article.lower === 'the' &&
+    !article.capitalised &&
+    extended.first - 1 >= floor &&
+    extended.actorKind !== 'person'
+  )
+    return {
+      ...extended,
+      first: extended.first - 1,
+      text: textOf(tokens, extended.first - 1, extended.last),
+    };
+  return extended;
+}
+
+function extendNameFurther(tokens: readonly Token[], name: Mention, floor: number): Mention {
   const before = tokenAt(tokens, name.first - 1);
   if (before.lower === 'of' && name.first - 2 >= floor) {
     const head = tokenAt(tokens, name.first - 2);
@@ -630,7 +665,7 @@ function descriptionEndingAt(
     // ("people familiar with the matter").
     if (determiners.has(lower) && !prepositions.has(tokenAt(tokens, index - 1)?.lower ?? '')) break;
     if (
-      /(ed|s)$/.test(lower) &&
+      (/ed$/.test(lower) || auxiliaries.has(lower) || lookupReportingVerb(lower) !== undefined) &&
       index !== last &&
       !personNouns.has(lower) &&
       !mediaNouns.has(lower) &&

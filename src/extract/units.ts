@@ -94,16 +94,41 @@ export function splitUnits(
       if (tokenAt(tokens, index).kind === 'break') paragraph++;
     lastSeen = piece.first;
     const last = trimEnd(tokens, piece.first, piece.last);
-    if (last < piece.first) continue;
+    const first = afterDateline(tokens, piece.first, last);
+    if (last < first) continue;
     units.push({
-      first: piece.first,
+      first,
       last,
-      start: tokenAt(tokens, piece.first).start,
+      start: tokenAt(tokens, first).start,
       end: tokenAt(tokens, last).end,
       paragraph,
     });
   }
   return units;
+}
+
+/**
+ * A wire dateline opens a story's first paragraph: "GENEVA, March 4 (Alpine Wire) —", "VIENNA —".
+ * It is the story's place and date, not part of its first sentence.
+ */
+function afterDateline(tokens: readonly Token[], first: number, last: number): number {
+  const opener = tokenAt(tokens, first);
+  if (opener.kind !== 'word' || opener.text.length < 2 || opener.text !== opener.text.toUpperCase())
+    return first;
+  for (let index = first + 1; index <= Math.min(last, first + 14); index++) {
+    const token = tokenAt(tokens, index);
+    if (token.kind === 'punct' && /^(—|–|--)$/.test(token.text)) return index + 1;
+    if (
+      token.kind === 'punct' &&
+      token.text === '-' &&
+      tokenAt(tokens, index + 1).kind === 'word' &&
+      token.spaceBefore
+    )
+      return index + 1;
+    if (token.kind === 'break' || (token.kind === 'punct' && /^[.!?]$/.test(token.text)))
+      return first;
+  }
+  return first;
 }
 
 /** Drops a trailing full stop, and a break that a merge carried in, from a piece. */

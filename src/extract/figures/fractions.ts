@@ -10,10 +10,6 @@ const upToThreeDigits = /^\d{1,3}$/;
 const halfFollowers = new Set(['of', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'all']);
 const halfBlockers = new Set(['first', 'second', 'last', 'latter', 'former', 'other', 'and']);
 
-function roundFraction(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
-}
-
 /** A small whole number at `index`, in digits or words, with the index after it. */
 function smallWholeAt(
   tokens: readonly FigureToken[],
@@ -109,7 +105,7 @@ export function fractionAt(tokens: readonly FigureToken[], index: number): Numbe
     const end = tokens[ofScale.next - 1]?.end ?? last.end;
     return core(index, ofScale.next, token.start, end, value, false, false);
   }
-  return core(index, next, token.start, last.end, roundFraction(share), false, true);
+  return core(index, next, token.start, last.end, share, false, true);
 }
 
 /**

@@ -146,7 +146,7 @@ export const measureUnits: ReadonlySet<string> = wordSet(
     'gigawatt gigawatts volt volts mph kph knot knots degree degrees gb tb mb kb pb ' +
     'gbps mbps byte bytes gigabyte gigabytes terabyte terabytes second seconds minute ' +
     'minutes hour hours day days week weeks month months year years decade decades ' +
-    'century centuries times',
+    'century centuries winters summers autumns seasons times',
 );
 
 /** Units of more than one token ("square kilometres", "km/h"); lower-case token texts. */

@@ -122,7 +122,7 @@ describe('figure extraction', () => {
     );
   });
 
-  it('reads at least 50,000 words a second', () => {
+  it('reads at least 50,000 words a second of CPU time', () => {
     const paragraph =
       'In 2018. 14.000 servers in the US infected by a Trojan virus or botnet controlled 3.34 ' +
       'million host computers in China. and the number of servers increased 90.8 percent ' +
@@ -132,9 +132,14 @@ describe('figure extraction', () => {
     const text = paragraph.repeat(500);
     const words = text.split(/\s+/).filter(Boolean).length;
     extractFigures(text); // warm up the compiler
-    const started = performance.now();
-    extractFigures(text);
-    const seconds = (performance.now() - started) / 1000;
+    // CPU time of this process, not wall time: other jobs on the machine must not fail the test.
+    let seconds = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const before = process.cpuUsage();
+      extractFigures(text);
+      const used = process.cpuUsage(before);
+      seconds = Math.min(seconds, (used.user + used.system) / 1e6);
+    }
     expect(words / seconds).toBeGreaterThan(50_000);
   });
 });

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   combineScores,
@@ -9,9 +7,7 @@ import {
 } from '../../../bench/extraction/scoreExtraction.js';
 import { collectTimes, normaliseTimeRaw } from '../../../bench/extraction/scoreTimes.js';
 import { overlapReaches, spanOverlap } from '../../../bench/extraction/spanMatching.js';
-import { projectRoot } from '../../../src/config/config.js';
 import type { SeedAttribution, SeedClaim } from '../../../src/ingest/seedFormat.js';
-import { validateSeedFile } from '../../../src/ingest/validateSeedSet.js';
 
 /*
  * The extraction scorer on small hand-made gold and draft sets, with the numbers worked out by
@@ -434,27 +430,5 @@ describe('totals', () => {
     });
     expect(total.attributions.spans.all.exact.speaker.f1).toBeCloseTo(1 / 3, 12);
     expect(combineScores([]).attributions.spans.all.exact.span.f1).toBeNull();
-  });
-});
-
-// The tiny eval through the runner, once the extractor exists (src/extract/extractArticle.ts).
-const extractorReady = existsSync(path.join(projectRoot, 'src/extract/extractArticle.ts'));
-
-describe.skipIf(!extractorReady)('extraction eval, seed article only', () => {
-  it('extracts and scores the seed article against its gold', async () => {
-    const { evaluateSeedArticle } = await import('../../../bench/extraction/runExtractionEval.js');
-    const result = evaluateSeedArticle();
-    const gold = validateSeedFile(path.join(projectRoot, 'seeds/cncert-2019.seed.yaml'));
-    if (!gold.ok) throw new Error('the seed gold does not validate');
-    const { seedSet } = gold.value;
-    expect(result.slug).toBe('cncert-2019');
-    expect(result.score.attributions.gold).toBe(
-      seedSet.attributions.filter((a) => a.source === 'src-article').length,
-    );
-    expect(result.score.figures.gold).toBe(
-      seedSet.claims.reduce((sum, claim) => sum + claim.quantities.length, 0),
-    );
-    expect(result.score.attributions.predicted).toBeGreaterThan(0);
-    expect(result.medianMs).toBeNull();
   });
 });
