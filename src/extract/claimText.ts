@@ -1,3 +1,5 @@
+import { lookupReportingVerb } from './reportingVerbs.js';
+
 /**
  * The proposition an attribution carries, as a claim text an editor can accept or edit: the
  * content without its frame, with the damage of the input repaired (full stops typed for commas,
@@ -8,6 +10,10 @@
 export function claimText(content: string): string {
   let text = content.trim();
   text = text.replace(/^(that|whether)\s+/i, '');
+  // "it suspected that the US government invaded its server": the speaker's belief is the stance,
+  // the proposition is what follows "that".
+  const belief = /^(it|he|she|they|we|i)\s+(\p{L}+)\s+that\s+/iu.exec(text);
+  if (belief && lookupReportingVerb(belief[2] ?? '')?.entry.kind === 'cognition') text = text.slice(belief[0].length);
   // A content that is only a quotation: drop the marks.
   const wholeQuote = /^["“„«‘`'](.*?)["”»’`']?$/su.exec(text);
   const inner = wholeQuote?.[1];
