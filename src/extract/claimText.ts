@@ -13,7 +13,8 @@ export function claimText(content: string): string {
   // "it suspected that the US government invaded its server": the speaker's belief is the stance,
   // the proposition is what follows "that".
   const belief = /^(it|he|she|they|we|i)\s+(\p{L}+)\s+that\s+/iu.exec(text);
-  if (belief && lookupReportingVerb(belief[2] ?? '')?.entry.kind === 'cognition') text = text.slice(belief[0].length);
+  if (belief && lookupReportingVerb(belief[2] ?? '')?.entry.kind === 'cognition')
+    text = text.slice(belief[0].length);
   // A content that is only a quotation: drop the marks.
   const wholeQuote = /^["“„«‘`'](.*?)["”»’`']?$/su.exec(text);
   const inner = wholeQuote?.[1];
