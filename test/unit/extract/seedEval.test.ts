@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +7,7 @@ import {
 } from '../../../bench/extraction/runExtractionEval.js';
 import { projectRoot } from '../../../src/config/config.js';
 import { extractArticle } from '../../../src/extract/extractArticle.js';
+import { formatSeedProblem, validateSeedFile } from '../../../src/ingest/validateSeedSet.js';
 
 // The tiny run of the extraction eval inside npm test: the seed article against its gold, with
 // named cases checked for correctness. No thresholds on scores, no timing (bench/ has those).
@@ -72,5 +73,17 @@ describe('the eval on the seed article', () => {
     const told = draft.attributions.find((attribution) => attribution.cue === 'told');
     const speaker = draft.actors.find((actor) => actor.id === told?.actor);
     expect(speaker?.anonymous).toBe(true);
+  });
+});
+
+describe('the dev set', () => {
+  it('has six articles or more, each with a gold that seed validation accepts', () => {
+    const folder = path.join(projectRoot, 'bench/extraction/dev');
+    const golds = readdirSync(folder).filter((file) => file.endsWith('.gold.yaml'));
+    expect(golds.length).toBeGreaterThanOrEqual(6);
+    for (const gold of golds) {
+      const result = validateSeedFile(path.join(folder, gold));
+      expect(result.ok ? [] : result.problems.map(formatSeedProblem)).toEqual([]);
+    }
   });
 });
