@@ -109,8 +109,25 @@ export function speakerEndingAt(
   const name = nameBetweenCommas(tokens, end, floor);
   if (name) return name;
   const phrase = simplePhraseEndingAt(tokens, end, floor);
-  if (!phrase) return undefined;
-  return phrase;
+  if (phrase) return phrase;
+  return relativeClauseEndingAt(tokens, end, floor);
+}
+
+/** "a senior official who spoke on condition of anonymity said": a relative clause unpunctuated. */
+function relativeClauseEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): SpeakerPhrase | undefined {
+  for (let index = last - 1; index >= Math.max(floor + 1, last - 12); index--) {
+    const token = tokenAt(tokens, index);
+    if (isSeparator(token) || auxiliaries.has(token.lower)) return undefined;
+    if (token.lower !== 'who') continue;
+    const head = simplePhraseEndingAt(tokens, index - 1, floor);
+    if (!head) return undefined;
+    return withDescription(head, textOf(tokens, index, last), last);
+  }
+  return undefined;
 }
 
 function nameBetweenCommas(

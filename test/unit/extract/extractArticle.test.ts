@@ -163,6 +163,17 @@ describe('speakers', () => {
     expect(named?.resolution?.reason).toContain('surname');
   });
 
+  it('reads an unpunctuated relative clause after a description as part of the speaker', () => {
+    const text =
+      'The loan is close, a senior official who spoke on condition of anonymity said on Tuesday. The deal could be signed soon, the official said.';
+    const draft = extract(text);
+    expect(draft.attributions).toHaveLength(2);
+    const [first, second] = draft.attributions.map((attribution) => speakerOf(draft, attribution));
+    expect(first?.anonymous).toBe(true);
+    expect(second?.id).toBe(first?.id);
+    expect(draft.attributions[0]?.said).toMatchObject({ raw: 'on Tuesday', value: '2024-05-14' });
+  });
+
   it('resolves a misspelt name to the actor the graph holds, and says why', () => {
     const draft = extract('Robert Meuller said the inquiry was over.');
     const actor = speakerOf(draft, only(draft));
