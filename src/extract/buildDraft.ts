@@ -22,14 +22,22 @@ type DraftSet = SeedSet & {
 };
 
 /** Builds the draft from the attribution pass, the figures and the times. */
-export function buildDraft(
-  input: ArticleInput,
-  pass: AttributionPass,
-  figuresIn: (start: number, end: number) => Figure[],
-  times: readonly TimeMention[],
-  publisher: DraftActor | undefined,
-  version: string,
-): SeedSet {
+/** What the draft is built from besides the attribution pass. */
+export interface DraftParts {
+  readonly figuresIn: (start: number, end: number) => Figure[];
+  readonly times: readonly TimeMention[];
+  readonly publisher: DraftActor | undefined;
+  /** Outlets named in credit lines ("(With input from Xinhua)"): sources the article cites. */
+  readonly credits: readonly {
+    readonly actor: DraftActor;
+    readonly start: number;
+    readonly end: number;
+  }[];
+  readonly version: string;
+}
+
+export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: DraftParts): SeedSet {
+  const { figuresIn, times, publisher, credits, version } = parts;
   const { text } = input;
   const articleId = 'src-article';
   const ids = new Set<string>();
@@ -172,6 +180,21 @@ export function buildDraft(
       articleCites.add(interview.id);
     }
   });
+  for (const credit of credits) {
+    const credited = placeholder(
+      sources,
+      credit.actor,
+      'report',
+      'news-report',
+      `${credit.actor.name} report (title unknown)`,
+      [],
+      {
+        frameStart: credit.start,
+        frameEnd: credit.end,
+      },
+    );
+    articleCites.add(credited.id);
+  }
   // Relayed statements are reached through their relay, not cited by the article directly.
   for (const source of sources.values())
     for (const cited of source.cites) articleCites.delete(cited);
@@ -198,10 +221,10 @@ export function buildDraft(
     carries: [],
   };
 
-  const actorRecords = [
-    ...pass.actors,
-    ...(publisher && !pass.actors.includes(publisher) ? [publisher] : []),
-  ].map(toActor);
+  const outlets = [publisher, ...credits.map((credit) => credit.actor)].filter(
+    (actor): actor is DraftActor => actor !== undefined && !pass.actors.includes(actor),
+  );
+  const actorRecords = [...pass.actors, ...new Set(outlets)].map(toActor);
   const draft: DraftSet = {
     format: 'claimgraph-seed/1',
     id: `draft-${slugOf(input.title ?? text.slice(0, 80), 5)}`,
@@ -255,7 +278,7 @@ function placeholder(
   kind: SeedSet['sources'][number]['kind'],
   title: string,
   claimIds: readonly string[],
-  found: FoundAttribution,
+  found: Pick<FoundAttribution, 'frameStart' | 'frameEnd'>,
 ): SeedSet['sources'][number] {
   const id = sourceIdFor(actor, suffix);
   let source = sources.get(id);
@@ -287,7 +310,12 @@ function toActor(actor: DraftActor): SeedSet['actors'][number] {
     name: actor.name,
     aliases: actor.aliases.filter((alias) => alias !== actor.name),
     anonymous: actor.anonymous,
-    ...(actor.description ? { description: actor.description } : {}),
+    // A new actor's role as the text gives it ("Transport Minister", "head of the Institute …").
+    ...(actor.description
+      ? { description: actor.description }
+      : actor.role && actor.resolution.status === 'new'
+        ? { description: actor.role }
+        : {}),
     ...(actor.claimedAffiliation ? { claimedAffiliation: actor.claimedAffiliation } : {}),
     affiliations: [],
     resolution: actor.resolution,

@@ -226,6 +226,20 @@ describe('sources, figures and the draft format', () => {
     }
   });
 
+  it('cites the outlets of a credit line', () => {
+    const credited =
+      'Ships were waiting, the port said.\n(With input from the Harbour Gazette and Alpine Wire)';
+    const draft = extract(credited);
+    const article = draft.sources.find((source) => source.id === 'src-article');
+    const cited = draft.sources.filter((source) => article?.cites.includes(source.id));
+    const publishers = cited.map(
+      (source) => draft.actors.find((actor) => actor.id === source.publisher)?.name,
+    );
+    expect(publishers.sort()).toEqual(['Alpine Wire', 'Harbour Gazette']);
+    const validation = validateSeedData('draft', draft, () => credited);
+    expect(validation.ok ? [] : validation.problems).toEqual([]);
+  });
+
   it('is deterministic', () => {
     expect(extract(text)).toEqual(draft);
   });
