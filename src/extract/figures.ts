@@ -1,7 +1,8 @@
 /**
  * Figures in English news text: counts, percentages, money and other amounts, each with what it
- * counts and any change reported for it. Pure and deterministic: one tokenizing pass, one
- * left-to-right reading pass, then changes are given to the figures they belong to.
+ * counts and any change reported for it. Deterministic, with no effect outside (a one-article
+ * cache only saves work): one tokenizing pass, one left-to-right reading pass, then changes are
+ * given to the figures they belong to.
  *
  * Rules (general, about kinds of text; see the helpers in ./figures/ for details):
  * - Separators: "14,000" and "1,234,567" group thousands. A full stop before exactly three digits
@@ -14,13 +15,15 @@
  * - Words: "three", "twenty-five", "seven hundred", "a dozen", "half a million"; a lone "one" is
  *   not a figure (pronoun and determiner far more often). Vague plurals are approximate and worth
  *   twice their unit: "dozens" 24, "hundreds" 200, "tens of thousands" 20,000.
- * - Fractions ("two-thirds", "a third of", "half of", "one in five") have unit "fraction" and a
- *   value rounded to four places (0.6667); the noun after them is kept as `noun`.
+ * - Fractions ("two-thirds", "a third of", "half of", "one in five") have unit "fraction" and
+ *   their exact value (2/3, not 0.6667: the dev-set gold compares values to 1e-9); the noun
+ *   after them is kept as `noun`.
  * - Ranges ("10-15", "10 to 12 percent", "between 3 and 5 million") give value = low.
  * - Not figures: years used as dates (a bare four-digit 1000–2100 after a time word such as
  *   "in", "since", "compared with", "the", or without a plural noun after it), dates beside a
- *   month name, clock times, ordinals, digits in labels and names ("G20", "COVID-19", "Article
- *   5", "5G"), year ranges ("2015-16") and scores ("3-1").
+ *   month name, durations that date ("two years ago", "five days later"), clock times,
+ *   ordinals, digits in labels and names ("G20", "COVID-19", "Article 5", "5G"), year ranges
+ *   ("2015-16") and scores ("3-1").
  * - Kinds: `money` with a currency (ISO code as unit; "¥" is read as JPY unless written "CN¥" or
  *   beside "yuan"/"RMB"; "pounds" as GBP), `percentage` for percent, percentage points and basis
  *   points, `count` when a counted noun follows, else `other` (units of measure, durations,
@@ -39,11 +42,21 @@
  *   sentence, or failing that the sentence before. A full stop before a lower-case word or a
  *   digit does not end a sentence (input with full stops for commas); a blank line ends the
  *   search. An owner takes one change, the first. A change amount with no owner is returned as a
- *   figure of its own whose `change` describes itself; a multiplier without an owner is dropped.
+ *   plain figure without `change` ("Exports rose 5 percent" gives 5 percent), as the dev-set
+ *   gold writes it; a multiplier without an owner is dropped.
+ * - A bare number counts what a nearby count counts: "60 of the area's 400 shops", "the nine
+ *   now running" / "10–15 more" (same sentence), "the figure was 8.400" (same paragraph); see
+ *   ./figures/inheritUnits.ts. Units drop nationality/location adjectives and a few that do not
+ *   define the thing ("two independent hydrologists" count hydrologists).
+ * - Regions: only figures inside `[from, to)` are returned, and only figures inside own its
+ *   changes; counts earlier in the same paragraph may lend a unit to a bare number in it. The
+ *   last article read is kept, so asking for many regions of one text reads it once.
  */
-import { changeOf, multiplierChange, subjectBefore, type ChangeDraft } from './figures/changes.js';
+import { changeOf, multiplierChange, type ChangeDraft } from './figures/changes.js';
 import { multiplierWords } from './figures/changeWords.js';
 import { mayStartFigure, readFigureAt, type Candidate } from './figures/candidates.js';
+import { inheritUnits } from './figures/inheritUnits.js';
+import { assignChanges } from './figures/owners.js';
 import { tokenizeFigures, type FigureToken } from './figures/tokens.js';
 
 /** What a figure measures. */
@@ -94,7 +107,22 @@ export interface Figure {
 
 /** Every figure in `text[from, to)` (defaults: the whole text). Offsets are into the full text. */
 export function extractFigures(text: string, from = 0, to = text.length): Figure[] {
-  const tokens = tokenizeFigures(text, Math.max(0, from), Math.min(text.length, to));
+  const start = Math.max(0, from);
+  const end = Math.min(text.length, to);
+  const whole = start === 0 && end === text.length;
+  const tokens = whole ? tokenizeFigures(text, 0, end) : article(text).tokensIn(start, end);
+  const { candidates, multipliers } = readFigures(text, tokens);
+  // Counts before the region lend their unit to bare numbers in it ("the nine now running"
+  // after "15 night-train routes"); they are not reported and own no change.
+  const earlier = whole ? [] : article(text).countsBefore(start);
+  const counted = inheritUnits(tokens, candidates, earlier);
+  return assignChanges(tokens, counted, collectChanges(text, tokens, counted, multipliers));
+}
+
+function readFigures(
+  text: string,
+  tokens: readonly FigureToken[],
+): { candidates: Candidate[]; multipliers: ChangeDraft[] } {
   const candidates: Candidate[] = [];
   const multipliers: ChangeDraft[] = [];
   let floor = 0;
@@ -116,7 +144,51 @@ export function extractFigures(text: string, from = 0, to = text.length): Figure
     }
     index = Math.max(read.next, index + 1);
   }
-  return assignChanges(tokens, candidates, collectChanges(text, tokens, candidates, multipliers));
+  return { candidates, multipliers };
+}
+
+/** A whole article read once, for the many regions of it the extraction asks about. */
+interface ArticleReading {
+  /** The article's tokens wholly inside `[from, to)`, numbered as in the whole article. */
+  tokensIn(from: number, to: number): FigureToken[];
+  /** The article's figures that end by `offset`, in order. */
+  countsBefore(offset: number): readonly Candidate[];
+}
+
+// One article is kept: the extraction asks for many regions of the same text in a row. Tokens
+// and figures of the whole text do not depend on the region asked for, so the results are the
+// same as reading each region afresh, only cheaper.
+let cached: { readonly text: string; readonly reading: ArticleReading } | undefined;
+
+function article(text: string): ArticleReading {
+  if (cached?.text === text) return cached.reading;
+  const tokens = tokenizeFigures(text, 0, text.length);
+  const candidates = inheritUnits(tokens, readFigures(text, tokens).candidates, []);
+  const firstAtOrAfter = <T extends { readonly start: number }>(list: readonly T[], at: number) => {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((list[middle] as T).start < at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const reading: ArticleReading = {
+    tokensIn(from, to) {
+      const first = firstAtOrAfter(tokens, from);
+      let last = first;
+      while (last < tokens.length && (tokens[last] as FigureToken).end <= to) last++;
+      return tokens.slice(first, last);
+    },
+    countsBefore(offset) {
+      return candidates
+        .slice(0, firstAtOrAfter(candidates, offset))
+        .filter((candidate) => candidate.end <= offset);
+    },
+  };
+  cached = { text, reading };
+  return reading;
 }
 
 function collectChanges(
@@ -131,127 +203,4 @@ function collectChanges(
     if (draft) drafts.push(draft);
   }
   return drafts.concat(multipliers).sort((left, right) => left.first - right.first);
-}
-
-function assignChanges(
-  tokens: readonly FigureToken[],
-  candidates: readonly Candidate[],
-  drafts: readonly ChangeDraft[],
-): Figure[] {
-  const isChange = new Uint8Array(candidates.length);
-  for (const draft of drafts) if (draft.candidate !== undefined) isChange[draft.candidate] = 1;
-  // Figures not reported: changes given to an owner, and amounts inside a basis ("the past five
-  // years" in "over the past five years").
-  const hidden = new Uint8Array(candidates.length);
-  const changes = new Map<number, { draft: ChangeDraft; owner?: Candidate }>();
-  for (const draft of drafts) {
-    if (draft.basisSpan) hideInside(candidates, hidden, draft.basisSpan);
-    const owner = ownerOf(tokens, candidates, isChange, draft);
-    if (owner !== undefined && !changes.has(owner)) {
-      changes.set(owner, { draft, owner: candidates[owner] });
-      if (draft.candidate !== undefined) hidden[draft.candidate] = 1;
-    } else if (draft.candidate !== undefined) {
-      changes.set(draft.candidate, { draft });
-    }
-  }
-  const figures: Figure[] = [];
-  for (let index = 0; index < candidates.length; index++) {
-    if (hidden[index]) continue;
-    const change = changes.get(index);
-    figures.push(toFigure(candidates[index] as Candidate, change?.draft, change?.owner));
-  }
-  return figures;
-}
-
-/** Index of the last candidate whose first token is before `token`, or -1 (binary search). */
-function lastBefore(candidates: readonly Candidate[], token: number): number {
-  let low = 0;
-  let high = candidates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((candidates[middle] as Candidate).first < token) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
-}
-
-function hideInside(
-  candidates: readonly Candidate[],
-  hidden: Uint8Array,
-  span: { readonly start: number; readonly end: number },
-): void {
-  let low = 0;
-  let high = candidates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((candidates[middle] as Candidate).start < span.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low; index < candidates.length; index++) {
-    const candidate = candidates[index] as Candidate;
-    if (candidate.start >= span.end) break;
-    if (candidate.end <= span.end) hidden[index] = 1;
-  }
-}
-
-/**
- * The candidate a change belongs to, by the rules in the module comment; never a figure that is
- * itself a change, never across a paragraph.
- */
-function ownerOf(
-  tokens: readonly FigureToken[],
-  candidates: readonly Candidate[],
-  isChange: Uint8Array,
-  draft: ChangeDraft,
-): number | undefined {
-  if (tokens[draft.after]?.lower === 'to') {
-    const index = lastBefore(candidates, draft.after + 1) + 1;
-    const candidate = candidates[index];
-    if (
-      candidate &&
-      candidate.first <= draft.after + 3 &&
-      !isChange[index] &&
-      candidate.paragraph === draft.paragraph
-    )
-      return index;
-  }
-  const subject = subjectBefore(tokens, draft.trigger);
-  const heads = draft.subjectAfter.length > 0 ? new Set(draft.subjectAfter) : subject.heads;
-  const last = lastBefore(candidates, draft.first);
-  let nearest: number | undefined;
-  for (let index = last; index >= 0; index--) {
-    const candidate = candidates[index] as Candidate;
-    if (candidate.paragraph !== draft.paragraph) break;
-    if (isChange[index]) continue;
-    nearest ??= index;
-    if (candidate.head !== undefined && heads.has(candidate.head)) return index;
-  }
-  if (draft.subjectAfter.length > 0) return undefined;
-  if (draft.form === 'verb' && subject.namesThing) return undefined;
-  if (nearest === undefined) return undefined;
-  return (candidates[nearest] as Candidate).sentence >= draft.sentence - 1 ? nearest : undefined;
-}
-
-function toFigure(candidate: Candidate, draft?: ChangeDraft, owner?: Candidate): Figure {
-  const change: FigureChange | undefined = draft && {
-    raw: draft.raw,
-    value: draft.value,
-    unit: draft.unit === '' && owner ? owner.unit : draft.unit,
-    basis: draft.basis,
-    direction: draft.direction,
-    start: draft.start,
-    end: draft.end,
-  };
-  return {
-    raw: candidate.raw,
-    start: candidate.start,
-    end: candidate.end,
-    value: candidate.value,
-    ...(candidate.range ? { range: candidate.range } : {}),
-    unit: candidate.unit,
-    kind: candidate.kind,
-    ...(candidate.noun ? { noun: candidate.noun } : {}),
-    ...(change ? { change } : {}),
-    ...(candidate.approximate ? { approximate: true } : {}),
-  };
 }

@@ -6,7 +6,7 @@
 import type { FigureKind, TextSpan } from '../figures.js';
 import type { FigureToken } from './tokens.js';
 import { changeNouns, changeVerbs } from './changeWords.js';
-import { currencyCodes, dollarPrefixes } from './unitLexicon.js';
+import { currencyCodes, dollarPrefixes, durationUnits } from './unitLexicon.js';
 import {
   clockWords,
   labelWords,
@@ -42,6 +42,11 @@ export interface Candidate {
   /** Crude singular of the counted noun's head ("server"), to match "the number of servers". */
   readonly head?: string;
   readonly approximate: boolean;
+  /**
+   * For a figure without a unit whose digits have a full stop before three digits: its value
+   * read as thousands, should it turn out to count things (see ./inheritUnits.ts).
+   */
+  readonly thousandsValue?: number;
   readonly sentence: number;
   readonly paragraph: number;
 }
@@ -54,6 +59,7 @@ export interface ReadResult {
 
 const toBlockers = new Set(['from', 'by', 'up', 'down']);
 const approximateSuffixes = new Set(['odd', 'plus']);
+const relativeTimeWords = new Set(['ago', 'earlier', 'later']);
 
 function qualifierBefore(
   tokens: readonly FigureToken[],
@@ -163,6 +169,12 @@ export function readFigureAt(
   const reading = unitOf(tokens, core, next, end, prefix?.code ?? range?.prefix?.code, !!range);
   const { kind, unit, rawEnd, afterUnit, noun } = reading;
   let after = reading.next;
+  // "two years ago", "three days later": a time, which the time extractor reads.
+  if (
+    durationUnits.has(unit.toLowerCase()) &&
+    relativeTimeWords.has(tokens[afterUnit]?.lower ?? '')
+  )
+    return { next: reading.next };
   if (!reading.measured) {
     const previous = tokens[first - 1];
     // Labels take any unscaled digits ("Article 5", "version 2.0"); dates only whole days.
@@ -217,6 +229,9 @@ export function readFigureAt(
       : {}),
     ...(counted && noun ? { head: singular(noun.head) } : {}),
     approximate,
+    ...(!counted && !range && unit === '' && core.thousandsValue !== undefined
+      ? { thousandsValue: core.thousandsValue }
+      : {}),
     sentence: sentenceToken?.sentence ?? 0,
     paragraph: sentenceToken?.paragraph ?? 0,
   };

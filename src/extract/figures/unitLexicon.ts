@@ -149,6 +149,12 @@ export const measureUnits: ReadonlySet<string> = wordSet(
     'century centuries winters summers autumns seasons times',
 );
 
+/** Units of time: with "ago", "earlier" or "later" after them they make a date, not a figure. */
+export const durationUnits: ReadonlySet<string> = wordSet(
+  'second seconds minute minutes hour hours day days week weeks month months year years ' +
+    'decade decades century centuries',
+);
+
 /** Units of more than one token ("square kilometres", "km/h"); lower-case token texts. */
 export const multiTokenUnits: readonly (readonly string[])[] = [
   ['square', 'kilometres'],

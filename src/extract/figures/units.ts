@@ -15,6 +15,7 @@ import {
 } from './unitLexicon.js';
 import {
   extendableHeads,
+  isDroppedFromUnit,
   isNationality,
   isPluralNoun,
   isPresentTenseVerb,
@@ -254,7 +255,7 @@ function phraseFrom(
   const unit = kept
     .filter(
       (word, position) =>
-        position === kept.length - 1 || !isNationality(spanText(tokens, word.first, word.next)),
+        position === kept.length - 1 || !isDroppedFromUnit(spanText(tokens, word.first, word.next)),
     )
     .map((word) => spanText(tokens, word.first, word.next))
     .join(' ');

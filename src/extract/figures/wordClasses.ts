@@ -84,6 +84,18 @@ const nationalitySet: ReadonlySet<string> = wordSet(
 // Capitalised demonyms not listed follow a few productive endings: Iranian, Vietnamese, Kurdish.
 const demonymEnding = /^\p{Lu}\p{Ll}+(?:ian|ese|ish)$/u;
 
+// Adjectives that say nothing about what is counted ("two independent hydrologists" count
+// hydrologists); dropped from the unit, kept in the noun span.
+const nonDefiningAdjectives = wordSet(
+  'independent separate different various individual respective existing current former ' +
+    'possible potential so-called new',
+);
+
+/** Tells whether a word inside a noun phrase is left out of the unit. */
+export function isDroppedFromUnit(word: string): boolean {
+  return nonDefiningAdjectives.has(word.toLowerCase()) || isNationality(word);
+}
+
 /** Tells whether a word (as written) is a nationality or location adjective. */
 export function isNationality(word: string): boolean {
   if (nationalitySet.has(word)) return true;

@@ -63,6 +63,22 @@ describe('figure extraction', () => {
     expect(extractFigures(text, 0, from).map((figure) => figure.value)).toEqual([400]);
   });
 
+  it('reads the words before a region for units, but reports only figures inside it', () => {
+    const text = 'The minister will add 15 night-train routes to the nine now running.';
+    const from = text.indexOf('the nine');
+    expect(extractFigures(text, from).map(comparable)).toEqual([
+      { raw: 'nine', value: 9, unit: 'night-train routes', kind: 'count' },
+    ]);
+  });
+
+  it('gives no change to a figure outside the region', () => {
+    const text = 'The chain has 8,000 stores. The number rose 12 percent.';
+    const from = text.indexOf('The number');
+    expect(extractFigures(text, from).map(comparable)).toEqual([
+      { raw: '12 percent', value: 12, unit: 'percent', kind: 'percentage' },
+    ]);
+  });
+
   it('keeps UTF-16 offsets after astral characters', () => {
     const text = '🚀🚀 The launch cost €3.2 billion.';
     const [figure] = extractFigures(text);
@@ -120,26 +136,5 @@ describe('figure extraction', () => {
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('reads at least 50,000 words a second of CPU time', () => {
-    const paragraph =
-      'In 2018. 14.000 servers in the US infected by a Trojan virus or botnet controlled 3.34 ' +
-      'million host computers in China. and the number of servers increased 90.8 percent ' +
-      'year-on-year. Officials said on Monday that the ministry would spend $5bn, up 12 per cent ' +
-      'from a year earlier, while about two-thirds of voters backed the plan and hundreds of ' +
-      'people protested outside the building for several hours.\n\n';
-    const text = paragraph.repeat(500);
-    const words = text.split(/\s+/).filter(Boolean).length;
-    extractFigures(text); // warm up the compiler
-    // CPU time of this process, not wall time: other jobs on the machine must not fail the test.
-    let seconds = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const before = process.cpuUsage();
-      extractFigures(text);
-      const used = process.cpuUsage(before);
-      seconds = Math.min(seconds, (used.user + used.system) / 1e6);
-    }
-    expect(words / seconds).toBeGreaterThan(50_000);
   });
 });
