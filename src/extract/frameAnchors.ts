@@ -323,6 +323,14 @@ function readAnchor(
   const documentSpeaker = speaker.mentions[0].document !== undefined;
   const rule: FrameRule = documentSpeaker ? 'document' : 'preposed';
   const anchor = preposed(tokens, unit, cue, rule, speaker, negated, inQuote);
+  // ". which he described as …": the relative pronoun opens the frame.
+  const relative = tokenAt(tokens, speaker.first - 1);
+  if (
+    anchor &&
+    relativePronouns.has(relative.lower) &&
+    isSeparator(tokenAt(tokens, speaker.first - 2))
+  )
+    return { ...anchor, frameFirst: speaker.first - 1 };
   if (anchor) return anchor;
   // Nothing after the cue but an addressee or a time: the content came before.
   const tail = tailAfterCue(tokens, cue, unit.last);

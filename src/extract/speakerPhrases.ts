@@ -445,6 +445,18 @@ function extendNameFurther(tokens: readonly Token[], name: Mention, floor: numbe
       break;
     descriptorFirst--;
   }
+  // "Kremlin spokesman Dmitry Peskov", "Opposition councillor Marek Holt": capitalised words
+  // before a lower-case role belong to the descriptor.
+  if (descriptorFirst < name.first && titles.has(tokenAt(tokens, name.first - 1).lower)) {
+    while (
+      descriptorFirst - 1 >= floor &&
+      name.first - descriptorFirst < 5 &&
+      tokenAt(tokens, descriptorFirst - 1).kind === 'word' &&
+      tokenAt(tokens, descriptorFirst - 1).capitalised &&
+      !tokenAt(tokens, descriptorFirst - 1).lower.endsWith("'s")
+    )
+      descriptorFirst--;
+  }
   const beforeDescriptor = tokenAt(tokens, descriptorFirst - 1);
   if (
     ['for', 'at', 'with', 'from'].includes(beforeDescriptor.lower) &&

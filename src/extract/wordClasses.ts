@@ -55,7 +55,8 @@ export const titles = set(`president vice prime minister secretary general gen l
   chancellor king queen prince princess sheikh pope cardinal bishop rev dr mr mrs ms miss prof
   professor lord lady sir dame commissioner superintendent marshal lieutenant major envoy
   speaker leader executive analyst economist researcher editor correspondent president-elect
-  treasurer auditor registrar administrator coordinator manager chairperson`);
+  treasurer auditor registrar administrator coordinator manager chairperson councillor
+  councilor alderman mp legislator lawmaker spokesman`);
 
 /** Abbreviations whose full stop does not end a sentence. */
 export const abbreviations = set(`gen lt col sgt capt adm cmdr mr mrs ms dr prof sen rep gov st

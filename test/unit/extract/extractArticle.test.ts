@@ -123,6 +123,19 @@ describe('frames', () => {
   });
 });
 
+describe('frames after a full stop typed for a comma', () => {
+  it('opens a relative frame at its pronoun and keeps the role before a name', () => {
+    const text =
+      'Opposition councillor Marek Holt said the plan would fail. which he described as `a tax on the poor`.';
+    const draft = extract(text);
+    expect(draft.attributions.map((attribution) => attribution.quote)).toEqual([
+      'Opposition councillor Marek Holt said the plan would fail',
+      'which he described as `a tax on the poor`',
+    ]);
+    expect(speakerOf(draft, draft.attributions[0]!).name).toBe('Marek Holt');
+  });
+});
+
 describe('stances', () => {
   it('takes the stance of the cue: a rejection is a denial', () => {
     expect(
