@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { stringify } from 'yaml';
-import { readKnownActorsFromSeeds } from '../extract/knownActorsFromSeeds.js';
+import { readKnownActorsFromSeeds } from './knownActorsFromSeeds.js';
 import type { ArticleInput } from '../extract/articleInput.js';
 import { extractArticle } from '../extract/extractArticle.js';
 import { validateSeedFile, formatSeedProblem } from '../ingest/validateSeedSet.js';

@@ -1,8 +1,8 @@
 import { defaultSeedFiles } from '../ingest/defaultSeedFiles.js';
 import { validateSeedFile } from '../ingest/validateSeedSet.js';
-import type { KnownActor } from './articleInput.js';
+import type { KnownActor } from '../extract/articleInput.js';
 
-let cached: KnownActor[] | undefined;
+const cache = new Map<string, KnownActor[]>();
 
 /**
  * The actors of the seed files (what `npm start` loads into an empty graph): the actors a CLI
@@ -11,6 +11,8 @@ let cached: KnownActor[] | undefined;
 export function readKnownActorsFromSeeds(
   files: readonly string[] = defaultSeedFiles(),
 ): KnownActor[] {
+  const key = files.join('\n');
+  const cached = cache.get(key);
   if (cached) return cached;
   const actors: KnownActor[] = [];
   for (const file of files) {
@@ -26,6 +28,6 @@ export function readKnownActorsFromSeeds(
         description: actor.description,
       });
   }
-  cached = actors;
+  cache.set(key, actors);
   return actors;
 }
