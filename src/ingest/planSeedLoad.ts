@@ -8,12 +8,16 @@ import {
 } from '../db/graphWritePlan.js';
 import { nameKey } from '../domain/normaliseName.js';
 import { timeBounds } from '../domain/timeBounds.js';
-import type { SeedTime } from './seedFormat.js';
+import type { SeedQuotedWords, SeedTime } from './seedFormat.js';
 import type { ValidSeedSet } from './validateSeedSet.js';
 
 /**
  * Turns a validated seed set into the nodes and relationships to write. Pure: no I/O, so the
  * mapping from the editor's format to the graph model can be read (and tested) in one place.
+ *
+ * Of a draft's fields (seeds/README.md) only an attribution's `confidence` is stored; evidence,
+ * actor resolution, the `extraction` block and the confidence of other records are read by the
+ * editor's desk and not written.
  */
 export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWritePlan {
   const node = (id: string, properties: Record<string, StoredValue | undefined>): NodeWrite => ({
@@ -88,6 +92,8 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
       quoteEnd: attribution.end,
       cue: attribution.cue,
       speech: attribution.speech,
+      ...quotedWordsProperties(attribution.quotedWords),
+      confidence: attribution.confidence,
       notes: attribution.notes,
       ...timeProperties('said', attribution.said),
     }),
@@ -254,5 +260,21 @@ function timeProperties(
     [`${prefix}Basis`]: time.basis,
     [`${prefix}From`]: bounds.from,
     [`${prefix}To`]: bounds.to,
+  };
+}
+
+/**
+ * Quoted words as three parallel lists, `quotedWordsText`, `quotedWordsStart`, `quotedWordsEnd`
+ * (element i of each is span i): Neo4j properties cannot hold maps. Left out when there are none,
+ * so indirect speech keeps the properties (and content hash) it had before quoted words existed.
+ */
+function quotedWordsProperties(
+  quotedWords: readonly SeedQuotedWords[],
+): Record<string, StoredValue | undefined> {
+  if (quotedWords.length === 0) return {};
+  return {
+    quotedWordsText: quotedWords.map((words) => words.text),
+    quotedWordsStart: quotedWords.map((words) => words.start),
+    quotedWordsEnd: quotedWords.map((words) => words.end),
   };
 }

@@ -15,6 +15,42 @@ const shortText = z.string().min(1).max(500).refine(isWellFormedText, wellFormed
 /** A claim text, quote, description or note. */
 const longText = z.string().min(1).max(10_000).refine(isWellFormedText, wellFormed);
 
+/** A character offset (UTF-16, JavaScript semantics) into a source text. */
+const offset = z.number().int().min(0);
+
+/**
+ * Draft-only: how sure an extractor is of a proposed item, 0..1. Hand-curated sets leave it out.
+ * The loader stores it on attributions only (Attribution.confidence); elsewhere it is read by the
+ * editor's desk, not stored.
+ */
+const confidence = z
+  .number()
+  .min(0)
+  .max(1)
+  .describe("Draft-only: the extractor's confidence in this item, 0..1.")
+  .optional();
+
+/**
+ * Draft-only: a span of the article text that led an extractor to propose an item, with the rule
+ * that fired. Not stored by seed loads. Offsets are checked against the text in validateSeedSet.ts.
+ */
+export const evidenceSchema = z
+  .object({
+    rule: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine(isWellFormedText, wellFormed)
+      .describe("The extractor's rule that fired, e.g. 'frame:X-said-that'."),
+    start: offset.describe('Offset where the evidence starts in the article text.'),
+    end: offset.describe('Offset just past its end (not before start).'),
+    note: longText.optional(),
+  })
+  .strict();
+
+/** Draft-only: the evidence for an item, read by the editor's desk, not stored by seed loads. */
+const evidence = z.array(evidenceSchema).max(1000).optional();
+
 const id = (prefix: string) =>
   z
     .string()
@@ -97,6 +133,8 @@ const sourceSchema = z
     cites: z.array(id('src')).default([]),
     carries: z.array(id('clm')).default([]),
     notes: longText.optional(),
+    confidence,
+    evidence,
   })
   .strict();
 
@@ -105,6 +143,20 @@ const affiliationSchema = z
     organisation: id('act'),
     role: shortText,
     time: timeSchema.optional(),
+  })
+  .strict();
+
+/**
+ * Draft-only: whether a drafted actor is one already in the graph (its id is then the existing
+ * id) or a proposed new one, and why. Read by the editor's desk, not stored by seed loads.
+ */
+export const actorResolutionSchema = z
+  .object({
+    status: z
+      .enum(['existing', 'new'])
+      .describe('existing: the id is that of an actor in the graph; new: a proposed actor.'),
+    reason: longText.describe('Why, e.g. which alias matched or why no actor matched.'),
+    score: z.number().min(0).max(1).describe('How good the match is, 0..1.'),
   })
   .strict();
 
@@ -122,6 +174,9 @@ const actorSchema = z
     ownedBy: id('act').optional(),
     affiliations: z.array(affiliationSchema).default([]),
     notes: longText.optional(),
+    confidence,
+    evidence,
+    resolution: actorResolutionSchema.optional(),
   })
   .strict();
 
@@ -140,6 +195,8 @@ const quantitySchema = z
       })
       .strict()
       .optional(),
+    confidence,
+    evidence,
   })
   .strict();
 
@@ -154,6 +211,20 @@ const claimSchema = z
     quantities: z.array(quantitySchema).default([]),
     events: z.array(id('evt')).default([]),
     notes: longText.optional(),
+    confidence,
+    evidence,
+  })
+  .strict();
+
+/**
+ * The words inside the quotation marks of a direct (or mixed) attribution, with their own
+ * offsets: a span of the source text within the attribution's quote.
+ */
+export const quotedWordsSchema = z
+  .object({
+    text: longText.describe('The words between the quotation marks, verbatim.'),
+    start: offset.describe('Offset where they start in the source text.'),
+    end: offset.describe('Offset just past their end.'),
   })
   .strict();
 
@@ -169,9 +240,18 @@ const attributionSchema = z
     end: z.number().int().min(1),
     cue: shortText,
     speech: z.enum(['direct', 'indirect']),
+    quotedWords: z
+      .array(quotedWordsSchema)
+      .max(100)
+      .default([])
+      .describe(
+        'Direct speech only: the words inside quotation marks, each a span within the quote, in order.',
+      ),
     said: timeSchema.optional(),
     event: id('evt').optional(),
     notes: longText.optional(),
+    confidence,
+    evidence,
   })
   .strict();
 
@@ -181,6 +261,8 @@ const claimRelationSchema = z
     type: z.enum(['supports', 'contradicts', 'responds-to']),
     to: id('clm'),
     notes: longText.optional(),
+    confidence,
+    evidence,
   })
   .strict();
 
@@ -193,6 +275,24 @@ const eventSchema = z
     place: shortText.optional(),
     participants: z.array(z.object({ actor: id('act'), role: shortText }).strict()).default([]),
     notes: longText.optional(),
+    confidence,
+    evidence,
+  })
+  .strict();
+
+/**
+ * Draft-only: which extractor wrote a draft set, and about which article. Read by the editor's
+ * desk, not stored by seed loads.
+ */
+export const extractionSchema = z
+  .object({
+    extractor: shortText.describe('The extractor that wrote the draft.'),
+    version: shortText.describe("The extractor's version."),
+    published: z.iso
+      .date('must be a date YYYY-MM-DD')
+      .describe('The publication date relative times were resolved against, YYYY-MM-DD.')
+      .optional(),
+    notes: longText.optional(),
   })
   .strict();
 
@@ -203,6 +303,7 @@ export const seedSetSchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
     description: z.string().optional(),
     enteredBy: z.string().min(1),
+    extraction: extractionSchema.optional(),
     sources: z.array(sourceSchema).default([]),
     actors: z.array(actorSchema).default([]),
     claims: z.array(claimSchema).default([]),
@@ -220,3 +321,7 @@ export type SeedClaim = z.infer<typeof claimSchema>;
 export type SeedAttribution = z.infer<typeof attributionSchema>;
 export type SeedEvent = z.infer<typeof eventSchema>;
 export type SeedClaimRelation = z.infer<typeof claimRelationSchema>;
+export type SeedQuotedWords = z.infer<typeof quotedWordsSchema>;
+export type SeedEvidence = z.infer<typeof evidenceSchema>;
+export type SeedActorResolution = z.infer<typeof actorResolutionSchema>;
+export type SeedExtraction = z.infer<typeof extractionSchema>;

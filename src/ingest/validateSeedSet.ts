@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { seedSetSchema, type SeedSet } from './seedFormat.js';
+import {
+  seedSetSchema,
+  type SeedAttribution,
+  type SeedEvidence,
+  type SeedSet,
+} from './seedFormat.js';
 
 /** One problem in a seed file, located precisely enough for an editor to fix it. */
 export interface SeedProblem {
@@ -34,8 +39,9 @@ export function formatSeedProblem(problem: SeedProblem): string {
 
 /**
  * Reads and checks a seed file in full before anything is written: YAML syntax, the format,
- * unique ids, references, text files, and that every quote is the verbatim span of its source
- * text at its offsets. Reports every problem, not just the first.
+ * unique ids, references, text files, that every quote (and the quoted words inside it) is the
+ * verbatim span of its source text at its offsets, and that a draft's evidence lies within its
+ * article. Reports every problem, not just the first.
  */
 export function validateSeedFile(file: string): SeedValidation {
   const displayFile = path.relative(process.cwd(), file) || file;
@@ -189,6 +195,8 @@ function checkSeedSet(
     expectRef('attributions', index, attribution.id, 'source', 'sources', attribution.source);
     expectRef('attributions', index, attribution.id, 'event', 'events', attribution.event);
     const text = sourceTexts.get(attribution.source);
+    for (const wordsProblem of checkQuotedWords(text, attribution))
+      problem('attributions', index, attribution.id, wordsProblem.field, wordsProblem.message);
     if (text === undefined) {
       if (idsBySection.get('sources')?.has(attribution.source)) {
         problem(
@@ -206,9 +214,120 @@ function checkSeedSet(
       problem('attributions', index, attribution.id, quoteProblem.field, quoteProblem.message);
   });
 
+  // Draft-only evidence: offsets into the article, when the set has exactly one source text.
+  const withText = seedSet.sources.filter((source) => source.textFile !== undefined);
+  const articleText = withText.length === 1 ? sourceTexts.get(withText[0]!.id) : undefined;
+  const checkEvidence = (
+    section: string,
+    index: number,
+    recordId: string | undefined,
+    prefix: string,
+    evidence: readonly SeedEvidence[] | undefined,
+  ) =>
+    evidence?.forEach((item, i) => {
+      const evidenceProblem = checkEvidenceSpan(articleText, item);
+      if (evidenceProblem)
+        problem(
+          section,
+          index,
+          recordId,
+          `${prefix}evidence[${i}].${evidenceProblem.field}`,
+          evidenceProblem.message,
+        );
+    });
+  for (const section of ['sources', 'actors', 'claims', 'attributions', 'events'] as const) {
+    seedSet[section].forEach((record, index) =>
+      checkEvidence(section, index, record.id, '', record.evidence),
+    );
+  }
+  seedSet.claims.forEach((claim, index) =>
+    claim.quantities.forEach((quantity, q) =>
+      checkEvidence('claims', index, claim.id, `quantities[${q}].`, quantity.evidence),
+    ),
+  );
+  seedSet.claimRelations.forEach((relation, index) =>
+    checkEvidence('claimRelations', index, undefined, '', relation.evidence),
+  );
+
   return problems.length > 0
     ? { ok: false, problems }
     : { ok: true, value: { file, seedSet, sourceTexts } };
+}
+
+/**
+ * Checks an attribution's quoted words: only direct speech has them; each is the verbatim span
+ * of the source text at its offsets (when the text is at hand), lies within the quote, and they
+ * come in text order without overlapping. Suggests the right offsets when the words are elsewhere.
+ */
+export function checkQuotedWords(
+  text: string | undefined,
+  attribution: Pick<SeedAttribution, 'start' | 'end' | 'speech' | 'quotedWords'>,
+): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const { quotedWords } = attribution;
+  if (quotedWords.length > 0 && attribution.speech !== 'direct') {
+    problems.push({
+      field: 'quotedWords',
+      message: `only direct speech has quoted words (this attribution is ${attribution.speech}); remove them or mark it speech: direct`,
+    });
+  }
+  quotedWords.forEach((words, i) => {
+    const at = (field: string, message: string) =>
+      problems.push({ field: `quotedWords[${i}].${field}`, message });
+    if (words.end <= words.start) {
+      at('end', `must be greater than start (${words.start})`);
+      return;
+    }
+    if (words.start < attribution.start || words.end > attribution.end) {
+      at(
+        words.start < attribution.start ? 'start' : 'end',
+        `${words.start}..${words.end} lies outside the quote (${attribution.start}..${attribution.end}); quoted words are a span of the quote`,
+      );
+    } else if (text !== undefined && text.slice(words.start, words.end) !== words.text) {
+      // Prefer an occurrence inside the quote, as that is where the words belong.
+      const inQuote = text.indexOf(words.text, attribution.start);
+      const found =
+        inQuote >= 0 && inQuote + words.text.length <= attribution.end
+          ? inQuote
+          : text.indexOf(words.text);
+      if (found < 0) at('text', 'is not a verbatim span of the source text');
+      else {
+        const end = found + words.text.length;
+        const outside = found < attribution.start || end > attribution.end;
+        at(
+          'start',
+          `the words are not at ${words.start}..${words.end}; they are at start: ${found}, end: ${end}` +
+            (outside ? `, outside the quote (${attribution.start}..${attribution.end})` : ''),
+        );
+      }
+    }
+    const previous = quotedWords[i - 1];
+    if (previous && words.start < previous.end) {
+      at(
+        'start',
+        `overlaps or comes before quotedWords[${i - 1}] (${previous.start}..${previous.end}); list the spans in text order, without overlap`,
+      );
+    }
+  });
+  return problems;
+}
+
+/**
+ * Checks a draft's evidence span: it does not end before it starts and, when the article text is
+ * known (the set has exactly one source with a text), lies within it.
+ */
+export function checkEvidenceSpan(
+  articleText: string | undefined,
+  evidence: SeedEvidence,
+): { field: string; message: string } | undefined {
+  if (evidence.end < evidence.start)
+    return { field: 'end', message: `must not be less than start (${evidence.start})` };
+  if (articleText !== undefined && evidence.end > articleText.length)
+    return {
+      field: 'end',
+      message: `is past the end of the article text (${articleText.length} characters)`,
+    };
+  return undefined;
 }
 
 /** Checks a quote against its offsets; suggests the right offsets when the quote is elsewhere. */

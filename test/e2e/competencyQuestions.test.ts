@@ -72,7 +72,30 @@ describe('competency questions, over HTTP', () => {
     expect(said).toMatch(/CONFIRMS .*offensive cyber operations abroad/);
     expect(said).toMatch(/decision to (eliminate|lift) restrictions.*message/i);
     expect(said).toContain('You will pay a price');
+    // His own words, apart from the sentences that frame them.
+    const words = actor.attributions.flatMap((a: any) =>
+      a.quotedWords.map((w: any) => ({ id: a.id, ...w })),
+    );
+    expect(words).toEqual([
+      {
+        id: 'att-bolton-operations-show-will-pay-price',
+        text: 'will pay a price',
+        start: 3097,
+        end: 3113,
+      },
+      {
+        id: 'att-bolton-pay-price-impose-costs',
+        text: expect.stringMatching(/^You will pay a price if .* against us$/),
+        start: 3443,
+        end: 3610,
+      },
+    ]);
     for (const attribution of actor.attributions) {
+      expect(attribution.quotedWords.length > 0, attribution.id).toBe(
+        attribution.speech === 'DIRECT',
+      );
+      for (const w of attribution.quotedWords)
+        expect(attribution.quote, attribution.id).toContain(w.text);
       expect(attribution.event.place).toMatch(/Washington/);
       expect(attribution.event.time).toMatchObject({ value: '2019-06-11', precision: 'DAY' });
     }

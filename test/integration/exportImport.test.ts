@@ -113,6 +113,21 @@ describe('export and import', () => {
     const quantity = exported.nodes.find((node) => node.properties.id === `${serverClaim}-q1`)!;
     expect(quantity.properties).toMatchObject({ value: 14000, testWholeFloat: 3, testInteger: 3 });
     expect(quantity.integerProperties).toEqual(['revision', 'testInteger', 'testIntegers']);
+    // Quoted words travel as three parallel lists; indirect speech has none of them.
+    const bolton = exported.nodes.find(
+      (node) => node.properties.id === 'att-bolton-operations-show-will-pay-price',
+    )!;
+    expect(bolton.properties).toMatchObject({
+      quotedWordsText: ['will pay a price'],
+      quotedWordsStart: [3097],
+      quotedWordsEnd: [3113],
+    });
+    const indirect = exported.nodes.find(
+      (node) => node.properties.id === 'att-bolton-offensive-cyber-operations-abroad',
+    )!;
+    expect(Object.keys(indirect.properties).filter((key) => key.startsWith('quotedWords'))).toEqual(
+      [],
+    );
   });
 
   it('pages through the graph: small pages give the same export as large ones', async () => {
@@ -128,6 +143,18 @@ describe('export and import', () => {
       relationshipsCreated: original.relationships.length,
     });
     expect(await snapshot(database)).toEqual(original);
+    const [words] = await database.executor.read({
+      name: 'importedQuotedWords',
+      cypher: `MATCH (a:Attribution {id: 'att-bolton-pay-price-impose-costs'})
+               RETURN a.quotedWordsText AS text, a.quotedWordsStart AS start, a.quotedWordsEnd AS end,
+                      valueType(a.quotedWordsStart) AS type`,
+    });
+    expect(words).toMatchObject({
+      text: [expect.stringMatching(/^You will pay a price .* against us$/)],
+      start: [3443],
+      end: [3610],
+      type: 'LIST<FLOAT NOT NULL> NOT NULL',
+    });
 
     const again = await importGraphDocument(database.executor, exported);
     expect(again).toMatchObject({
@@ -195,6 +222,11 @@ describe('export and import', () => {
     expect(nodeRecords).toHaveLength(original.nodes.length);
     const edgeLines = edgesCsv.text().split('\r\n').slice(1, -1);
     expect(edgeLines).toHaveLength(original.relationships.length);
+    const bolton = nodeRecords.find((line) =>
+      line.startsWith('att-bolton-operations-show-will-pay-price,'),
+    )!;
+    expect(bolton).toContain('""quotedWordsText"":[""will pay a price""]');
+    expect(bolton).toContain('""quotedWordsStart"":[3097]');
     expect(edgeLines).toContain(
       `CITES,src-xinhua-report,src-cncert-annual-report-2018,,"${JSON.stringify(
         exported.relationships.find((r) => r.type === 'CITES' && r.from === 'src-xinhua-report')!
@@ -216,6 +248,14 @@ describe('export and import', () => {
     expect(keys).toContainEqual(
       expect.objectContaining({ for: 'node', 'attr.name': 'value', 'attr.type': 'double' }),
     );
+    // Lists, quoted words among them, are JSON strings.
+    const wordsKey = keys.find((key) => key['attr.name'] === 'quotedWordsText')!;
+    expect(wordsKey).toMatchObject({ for: 'node', 'attr.type': 'string' });
+    const bolton = findAll(root, 'node').find(
+      (node) => node.attributes.id === 'att-bolton-operations-show-will-pay-price',
+    )!;
+    const wordsData = findAll(bolton, 'data').find((data) => data.attributes.key === wordsKey.id);
+    expect(wordsData?.text).toBe('["will pay a price"]');
   });
 
   it('describes a claim as schema.org JSON-LD, first appearing in the CNCERT report', async () => {

@@ -44,6 +44,45 @@ describe('loading the seed set into Neo4j', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
+  it("stores an attribution's quoted words as parallel lists, none for indirect speech", async () => {
+    const rows = await database.executor.read(
+      {
+        name: 'quotedWords',
+        cypher: `MATCH (a:Attribution) WHERE a.id IN $ids
+               RETURN a.id AS id, a.quotedWordsText AS text, a.quotedWordsStart AS start,
+                      a.quotedWordsEnd AS end, a.confidence AS confidence ORDER BY id`,
+      },
+      {
+        ids: [
+          'att-bolton-offensive-cyber-operations-abroad',
+          'att-bolton-operations-show-will-pay-price',
+        ],
+      },
+    );
+    expect(rows).toEqual([
+      {
+        id: 'att-bolton-offensive-cyber-operations-abroad',
+        text: null,
+        start: null,
+        end: null,
+        confidence: null,
+      },
+      {
+        id: 'att-bolton-operations-show-will-pay-price',
+        text: ['will pay a price'],
+        start: [3097],
+        end: [3113],
+        confidence: null,
+      },
+    ]);
+    const [count] = await database.executor.read({
+      name: 'directWithWords',
+      cypher: `MATCH (a:Attribution) WHERE a.quotedWordsText IS NOT NULL
+               RETURN count(a) AS withWords, sum(CASE WHEN a.speech = 'direct' THEN 1 ELSE 0 END) AS direct`,
+    });
+    expect(count).toEqual({ withWords: 5, direct: 5 });
+  });
+
   it('stamps provenance on nodes and relationships', async () => {
     const [row] = await database.executor.read({
       name: 'provenance',
@@ -111,5 +150,58 @@ describe('loading the seed set into Neo4j', () => {
       cypher: 'MATCH (n) RETURN count(n) AS nodes',
     });
     expect(count?.nodes).toBe(0);
+  });
+
+  it("stores a draft's attribution confidence, not its evidence, resolution or extraction", async () => {
+    await database.reset();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-seed-'));
+    copyFileSync(
+      path.join(projectRoot, 'seeds/cncert-2019.article.txt'),
+      path.join(dir, 'cncert-2019.article.txt'),
+    );
+    type Item = Record<string, unknown>;
+    const seed = parse(readFileSync(seedFile, 'utf8')) as Record<string, Item[]> & {
+      extraction?: Item;
+    };
+    seed.extraction = { extractor: 'test-extractor', version: '1', published: '2019-06-12' };
+    const evidence = () => [{ rule: 'frame:X-said-that', start: 0, end: 10, note: 'n' }];
+    for (const section of ['sources', 'actors', 'claims', 'attributions', 'events']) {
+      seed[section]!.forEach((record, i) =>
+        Object.assign(record, { confidence: (i % 10) / 10, evidence: evidence() }),
+      );
+    }
+    for (const claim of seed.claims!)
+      for (const quantity of (claim.quantities ?? []) as Item[])
+        Object.assign(quantity, { confidence: 0.5, evidence: evidence() });
+    for (const relation of seed.claimRelations!)
+      Object.assign(relation, { confidence: 0.5, evidence: evidence() });
+    for (const actor of seed.actors!)
+      actor.resolution = { status: 'new', reason: 'no match', score: 0.1 };
+    const draft = path.join(dir, 'draft.seed.yaml');
+    writeFileSync(draft, stringify(seed));
+
+    const first = await loadSeedFile(database.executor, draft);
+    expect(first.nodesCreated).toBeGreaterThan(100);
+    const [row] = await database.executor.read({
+      name: 'draftProperties',
+      cypher: `MATCH (n) WHERE n:Attribution OR n:Actor OR n:Claim OR n:Source OR n:Event OR n:Quantity
+               UNWIND keys(n) AS key
+               WITH DISTINCT key, labels(n)[0] AS label
+               WHERE key IN ['confidence', 'evidence', 'resolution', 'extraction']
+                  OR key STARTS WITH 'evidence' OR key STARTS WITH 'resolution'
+                  OR key STARTS WITH 'extract'
+               RETURN collect(key + ' on ' + label) AS keys`,
+    });
+    expect(row?.keys).toEqual(['confidence on Attribution']);
+    const [attribution] = await database.executor.read(
+      {
+        name: 'draftConfidence',
+        cypher: `MATCH (a:Attribution {id: $id}) RETURN a.confidence AS confidence`,
+      },
+      { id: seed.attributions![3]!.id as string },
+    );
+    expect(attribution?.confidence).toBe(0.3);
+    const again = await loadSeedFile(database.executor, draft);
+    expect(again).toMatchObject({ nodesCreated: 0, nodesUpdated: 0, relationshipsCreated: 0 });
   });
 });
