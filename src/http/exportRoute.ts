@@ -59,7 +59,8 @@ export function exportRouter(
     try {
       const query = singleValues(request.query);
       const name = query.format ?? 'json';
-      if (!(name in httpFormats)) {
+      // Own keys only: `in` also finds inherited names such as __proto__ and toString.
+      if (!Object.hasOwn(httpFormats, name)) {
         throw new AppError(
           'BAD_USER_INPUT',
           `Unknown format "${name}"; use one of ${Object.keys(httpFormats).join(', ')}.`,
