@@ -28,38 +28,60 @@ export interface DraftActor {
   role?: string;
 }
 
+/** A named known actor with its name and aliases as words, for fuzzy matching. */
+interface KnownWords {
+  readonly actor: KnownActor;
+  readonly nameWords: readonly string[];
+  readonly aliases: readonly { readonly alias: string; readonly aliasWords: readonly string[] }[];
+}
+
+// The graph's actors are the same for every article of a batch: index them once per list.
+const knownIndexes = new WeakMap<
+  readonly KnownActor[],
+  { byKey: Map<string, KnownActor>; words: KnownWords[]; ids: Set<string> }
+>();
+
+function indexOfKnown(known: readonly KnownActor[]) {
+  const cached = knownIndexes.get(known);
+  if (cached) return cached;
+  const byKey = new Map<string, KnownActor>();
+  const words: KnownWords[] = [];
+  for (const actor of known) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      const key = nameKey(alias);
+      if (!byKey.has(key)) byKey.set(key, actor);
+    }
+    if (actor.anonymous) continue;
+    words.push({
+      actor,
+      nameWords: nameKey(stripTitles(actor.name)).split(' '),
+      aliases: [actor.name, ...actor.aliases].map((alias) => ({
+        alias,
+        aliasWords: nameKey(stripTitles(alias)).split(' '),
+      })),
+    });
+  }
+  const index = { byKey, words, ids: new Set(known.map((actor) => actor.id)) };
+  knownIndexes.set(known, index);
+  return index;
+}
+
 /** Resolves mentions in article order; keeps the article's actors. */
 export class SpeakerResolver {
   readonly actors: DraftActor[] = [];
   private readonly byKey = new Map<string, DraftActor>();
-  private readonly known: readonly KnownActor[];
-  private readonly knownByKey = new Map<string, KnownActor>();
+  private readonly knownByKey: ReadonlyMap<string, KnownActor>;
+  /** Ids of the graph's actors: a new actor's id must not take one. */
+  private readonly knownIds: ReadonlySet<string>;
   private last: DraftActor | undefined;
   /** Named known actors with their names and aliases split into words once, for fuzzy matching. */
-  private readonly knownWords: {
-    actor: KnownActor;
-    nameWords: string[];
-    aliases: { alias: string; aliasWords: string[] }[];
-  }[] = [];
+  private readonly knownWords: readonly KnownWords[];
 
   constructor(known: readonly KnownActor[]) {
-    this.known = known;
-    for (const actor of known) {
-      if (actor.anonymous) continue;
-      this.knownWords.push({
-        actor,
-        nameWords: nameKey(stripTitles(actor.name)).split(' '),
-        aliases: [actor.name, ...actor.aliases].map((alias) => ({
-          alias,
-          aliasWords: nameKey(stripTitles(alias)).split(' '),
-        })),
-      });
-    }
-    for (const actor of known)
-      for (const alias of [actor.name, ...actor.aliases]) {
-        const key = nameKey(alias);
-        if (!this.knownByKey.has(key)) this.knownByKey.set(key, actor);
-      }
+    const index = indexOfKnown(known);
+    this.knownByKey = index.byKey;
+    this.knownWords = index.words;
+    this.knownIds = index.ids;
   }
 
   /** The actor a mention names; `span` is its offsets, for evidence. */
@@ -324,7 +346,7 @@ export class SpeakerResolver {
     let id = `act-${slug}`;
     for (
       let counter = 2;
-      this.actors.some((actor) => actor.id === id) || this.knownByKey.has(id);
+      this.actors.some((actor) => actor.id === id) || this.knownIds.has(id);
       counter++
     )
       id = `act-${slug}-${counter}`;

@@ -24,8 +24,9 @@ export interface Token {
 // Words keep inner apostrophes (straight, curly or the seed's backticks) and hyphens:
 // "China`s", "wasn`t", "Beijing-based", "year-on-year". Numbers keep inner separators:
 // "14,000", "14.000", "3.34". A run of newlines with at most spaces between is one break.
+// One group per kind, so the kind is read off the match instead of tested again.
 const tokenPattern =
-  /(\r?\n[ \t]*)+|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’`-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|["“”„«»‹›‘’`']|[^\s\p{L}\p{N}]/gu;
+  /((?:\r?\n[ \t]*)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’`-][\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,]\p{N}+)*)|(["“”„«»‹›‘’`'])|([^\s\p{L}\p{N}])/gu;
 
 const apostrophes = /[’`]/g;
 
@@ -38,21 +39,27 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const spaceBefore = start > previousEnd;
     previousEnd = start + value.length;
-    const first = value.charCodeAt(0);
-    let kind: TokenKind;
-    if (first === 10 || first === 13) kind = 'break';
-    else if (/^[\p{L}\p{M}]/u.test(value)) kind = 'word';
-    else if (first >= 48 && first <= 57) kind = 'number';
-    else if (/^\p{N}/u.test(value)) kind = 'number';
-    else if ('"“”„«»‹›‘’`\''.includes(value)) kind = 'quote';
-    else kind = 'punct';
+    const kind: TokenKind =
+      match[1] !== undefined
+        ? 'break'
+        : match[2] !== undefined
+          ? 'word'
+          : match[3] !== undefined
+            ? 'number'
+            : match[4] !== undefined
+              ? 'quote'
+              : 'punct';
+    const lower = kind === 'word' ? value.toLowerCase() : value;
     tokens.push({
       text: value,
-      lower: kind === 'word' ? value.toLowerCase().replace(apostrophes, "'") : value,
+      lower:
+        kind === 'word' && (lower.includes('’') || lower.includes('`'))
+          ? lower.replace(apostrophes, "'")
+          : lower,
       start,
       end: start + value.length,
       kind,
-      capitalised: kind === 'word' && value.charAt(0) !== value.charAt(0).toLowerCase(),
+      capitalised: kind === 'word' && value.charAt(0) !== lower.charAt(0),
       spaceBefore,
     });
   }
