@@ -563,54 +563,27 @@ function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Me
   return mention(tokens, first, last, 'name', text);
 }
 
-/** "CNCERT's annual report", "The CNCERT report", "the ministry's statement". */
+/**
+ * "CNCERT's annual report", "The CNCERT report", "the ministry's statement": the owner speaks
+ * through the document. A possessor within four words wins; else a capitalised modifier.
+ */
 function documentOwnerEndingAt(
   tokens: readonly Token[],
   last: number,
   floor: number,
 ): Mention | undefined {
-  let index = last - 1;
-  while (
-    index >= floor &&
-    tokenAt(tokens, index).kind === 'word' &&
-    !tokenAt(tokens, index).lower.endsWith("'s") &&
-    index > last - 4
-  ) {
-    if (
-      tokenAt(tokens, index).capitalised &&
-      !tokenAt(tokens, index - 1)?.capitalised &&
-      !determiners.has(tokenAt(tokens, index - 1)?.lower ?? '')
-    )
-      break;
-    index--;
+  const lowest = Math.max(floor, last - 4);
+  for (let owner = last - 1; owner >= lowest && tokenAt(tokens, owner).kind === 'word'; owner--) {
+    if (!tokenAt(tokens, owner).lower.endsWith("'s")) continue;
+    const ownerMention = nameLikeOwner(tokens, owner, floor);
+    return ownerMention
+      ? { ...ownerMention, document: textOf(tokens, owner + 1, last) }
+      : undefined;
   }
-  const document = tokenAt(tokens, last).text;
-  for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
-    const token = tokenAt(tokens, owner);
-    if (token.kind !== 'word') break;
-    if (token.lower.endsWith("'s")) {
-      const ownerMention = nameLikeOwner(tokens, owner, floor);
-      return ownerMention
-        ? { ...ownerMention, document: textOf(tokens, owner + 1, last) }
-        : undefined;
-    }
-  }
-  for (let owner = last - 1; owner >= Math.max(floor, last - 4); owner--) {
-    const token = tokenAt(tokens, owner);
-    if (token.kind !== 'word') break;
-    if (token.lower.endsWith("'s")) {
-      const ownerMention = nameLikeOwner(tokens, owner, floor);
-      return ownerMention
-        ? {
-            ...ownerMention,
-            document: textOf(tokens, owner, last).replace(/^\S+\s*/, '') || document,
-          }
-        : undefined;
-    }
-    if (token.capitalised) {
-      const ownerMention = nameEndingAt(tokens, owner, floor);
-      if (ownerMention) return { ...ownerMention, document: textOf(tokens, owner + 1, last) };
-    }
+  for (let owner = last - 1; owner >= lowest && tokenAt(tokens, owner).kind === 'word'; owner--) {
+    if (!tokenAt(tokens, owner).capitalised) continue;
+    const ownerMention = nameEndingAt(tokens, owner, floor);
+    if (ownerMention) return { ...ownerMention, document: textOf(tokens, owner + 1, last) };
   }
   return undefined;
 }
