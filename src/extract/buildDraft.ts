@@ -17,11 +17,7 @@ import type { TimeMention } from './times.js';
 export const extractorName = 'claimgraph-rules';
 
 type Evidence = { rule: string; start: number; end: number; note?: string };
-type DraftSet = SeedSet & {
-  extraction?: { extractor: string; version: string; published?: string; notes?: string };
-};
 
-/** Builds the draft from the attribution pass, the figures and the times. */
 /** What the draft is built from besides the attribution pass. */
 export interface DraftParts {
   readonly figuresIn: (start: number, end: number) => Figure[];
@@ -36,6 +32,7 @@ export interface DraftParts {
   readonly version: string;
 }
 
+/** Builds the draft from the attribution pass, the figures and the times. */
 export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: DraftParts): SeedSet {
   const { figuresIn, times, publisher, credits, version } = parts;
   const { text } = input;
@@ -74,7 +71,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
       events: [],
       ...(refersTo ? { refersTo: toTime(refersTo) } : {}),
       ...draftFields(confidence, [{ rule, start, end }]),
-    } as SeedSet['claims'][number]);
+    });
     return id;
   };
 
@@ -120,7 +117,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
             end: found.frameEnd,
           },
         ]),
-      } as SeedSet['attributions'][number]);
+      });
     }
     // Relays, cited reports and interviews become the sources this article draws on.
     const citing = found.citedBy === undefined ? undefined : pass.attributions[found.citedBy];
@@ -225,7 +222,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
     (actor): actor is DraftActor => actor !== undefined && !pass.actors.includes(actor),
   );
   const actorRecords = [...pass.actors, ...new Set(outlets)].map(toActor);
-  const draft: DraftSet = {
+  const draft: SeedSet = {
     format: 'claimgraph-seed/1',
     id: `draft-${slugOf(input.title ?? text.slice(0, 80), 5)}`,
     description: `Draft extracted by ${extractorName} ${version}: every record is a proposal for an editor to review.`,
@@ -295,7 +292,7 @@ function placeholder(
       ...draftFields(0.6, [
         { rule: `citation:${kind}`, start: found.frameStart, end: found.frameEnd },
       ]),
-    } as SeedSet['sources'][number];
+    };
     sources.set(id, source);
   }
   for (const claimId of claimIds)
@@ -320,7 +317,7 @@ function toActor(actor: DraftActor): SeedSet['actors'][number] {
     affiliations: [],
     resolution: actor.resolution,
     ...draftFields(actor.resolution.score, actor.evidence.slice(0, 20)),
-  } as SeedSet['actors'][number];
+  };
 }
 
 /**
@@ -343,23 +340,20 @@ function toQuantities(figure: Figure): SeedSet['claims'][number]['quantities'] {
         },
       }
     : {};
-  return values.map(
-    (value) =>
-      ({
-        raw: figure.raw,
-        value,
-        unit: figure.unit.length > 0 ? figure.unit : 'unspecified',
-        kind: figure.kind,
-        ...change,
-        ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [
-          {
-            rule: `figure:${figure.kind}${figure.range ? ':range' : ''}`,
-            start: figure.start,
-            end: figure.end,
-          },
-        ]),
-      }) as SeedSet['claims'][number]['quantities'][number],
-  );
+  return values.map((value) => ({
+    raw: figure.raw,
+    value,
+    unit: figure.unit.length > 0 ? figure.unit : 'unspecified',
+    kind: figure.kind,
+    ...change,
+    ...draftFields(figure.unit.length > 0 ? 0.8 : 0.5, [
+      {
+        rule: `figure:${figure.kind}${figure.range ? ':range' : ''}`,
+        start: figure.start,
+        end: figure.end,
+      },
+    ]),
+  }));
 }
 
 function toTime(time: TimeMention): SeedTime {
