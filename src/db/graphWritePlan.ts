@@ -33,8 +33,10 @@ export interface GraphWritePlan {
 export interface Provenance {
   /** A person, API key name or curation team. */
   readonly enteredBy: string;
-  /** e.g. `seed:cncert-2019 (seeds/cncert-2019.seed.yaml)` or `mutation:recordClaim`. */
+  /** e.g. `seed:cncert-2019 (seeds/cncert-2019.seed.yaml)`, `mutation:recordClaim` or `desk:<draft id>`. */
   readonly enteredVia: string;
+  /** The extractor (name and version) that proposed the data, when it came from a draft. */
+  readonly extractedBy?: string;
 }
 
 /** Drops undefined and null values, which Neo4j cannot store. */

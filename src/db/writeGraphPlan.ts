@@ -47,6 +47,7 @@ export async function writeGraphPlan(
       const [result] = await scope.run(upsertNodes(group.label), {
         rows: batch,
         now,
+        extractedBy: null,
         ...provenance,
       });
       counts.nodesCreated += Number(result?.created ?? 0);
@@ -62,6 +63,7 @@ export async function writeGraphPlan(
         {
           rows: batch,
           now,
+          extractedBy: null,
           ...provenance,
         },
       );
@@ -120,7 +122,8 @@ function upsertNodes(label: string) {
       UNWIND $rows AS row
       MERGE (n:${label} {id: row.id})
       ON CREATE SET n = row.properties, n.id = row.id, n.contentHash = row.hash, n.revision = 1,
-                    n.enteredBy = $enteredBy, n.enteredVia = $enteredVia, n.enteredAt = $now
+                    n.enteredBy = $enteredBy, n.enteredVia = $enteredVia, n.enteredAt = $now,
+                    n.extractedBy = $extractedBy
       WITH n, row
       CALL (n, row) {
         WITH n, row WHERE n.contentHash <> row.hash
@@ -129,9 +132,10 @@ function upsertNodes(label: string) {
             old.supersededAt = $now, old.supersededBy = $enteredBy
         CREATE (old)-[:${Rel.REVISION_OF}]->(n)
         WITH n, row, n.enteredBy AS enteredBy, n.enteredVia AS enteredVia, n.enteredAt AS enteredAt,
-             n.revision AS revision
+             n.revision AS revision, n.extractedBy AS extractedBy
         SET n = row.properties, n.id = row.id, n.contentHash = row.hash, n.revision = revision + 1,
             n.enteredBy = enteredBy, n.enteredVia = enteredVia, n.enteredAt = enteredAt,
+            n.extractedBy = extractedBy,
             n.updatedBy = $enteredBy, n.updatedVia = $enteredVia, n.updatedAt = $now
         RETURN count(*) AS changed
       }
@@ -149,7 +153,7 @@ function upsertRelationships(type: string, fromLabel: string, toLabel: string) {
       MATCH (b:${toLabel} {id: row.to}) USING INDEX b:${toLabel}(id)
       MERGE (a)-[r:${type} {key: row.key}]->(b)
       ON CREATE SET r += row.properties, r.enteredBy = $enteredBy, r.enteredVia = $enteredVia,
-                    r.enteredAt = $now
+                    r.enteredAt = $now, r.extractedBy = $extractedBy
       RETURN count(r) AS matched, sum(CASE WHEN r.enteredAt = $now THEN 1 ELSE 0 END) AS created`,
   };
 }

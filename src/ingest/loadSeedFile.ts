@@ -1,7 +1,11 @@
-import type { Executor } from '../db/executor.js';
+import type { Executor, WriteScope } from '../db/executor.js';
+import { missingReferences, type NodeReference } from '../db/existingNodes.js';
+import { Label } from '../db/graphVocabulary.js';
+import type { Provenance } from '../db/graphWritePlan.js';
 import { writeGraphPlan, type WriteCounts, type WriteProgress } from '../db/writeGraphPlan.js';
 import { AppError } from '../errors/appError.js';
 import { planSeedLoad } from './planSeedLoad.js';
+import type { SeedSet } from './seedFormat.js';
 import { formatSeedProblem, validateSeedFile, type ValidSeedSet } from './validateSeedSet.js';
 
 /** What a load did. */
@@ -45,11 +49,10 @@ export async function loadValidSeedSet(
   loadedBy?: string,
 ): Promise<SeedLoadReport> {
   const { seedSet, file: displayFile } = valid;
-  const plan = planSeedLoad(valid);
   const counts = await executor.writeTransaction(`seed:${seedSet.id}`, (scope) =>
-    writeGraphPlan(
+    writeValidSeedSet(
       scope,
-      plan,
+      valid,
       {
         enteredBy: seedSet.enteredBy,
         enteredVia: `seed:${seedSet.id} (${displayFile})${loadedBy ? ` loaded by ${loadedBy}` : ''}`,
@@ -58,4 +61,45 @@ export async function loadValidSeedSet(
     ),
   );
   return { seedSetId: seedSet.id, file: displayFile, ...counts };
+}
+
+/**
+ * The one write path for data entering the graph as a seed set (seed files, the editor's desk):
+ * inside the caller's transaction, checks that every record marked `existing` is in the graph,
+ * then writes the plan. Throws BAD_USER_INPUT naming each missing reference; nothing is written.
+ */
+export async function writeValidSeedSet(
+  scope: WriteScope,
+  valid: ValidSeedSet,
+  provenance: Provenance,
+  onProgress?: WriteProgress,
+): Promise<WriteCounts> {
+  const missing = await missingReferences(scope, existingReferences(valid.seedSet));
+  if (missing.length > 0) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `${missing.length} record(s) are marked existing but are not in the graph; nothing was written:\n` +
+        missing
+          .map((reference) => `${reference.field}: no ${reference.label} "${reference.id}"`)
+          .join('\n'),
+      { problems: missing.map(({ field, id }) => ({ field, id })) },
+    );
+  }
+  return writeGraphPlan(scope, planSeedLoad(valid), provenance, onProgress);
+}
+
+/** The records a set marks `existing`: references the graph must already hold. */
+function existingReferences(seedSet: SeedSet): NodeReference[] {
+  const sections = [
+    ['sources', Label.Source],
+    ['actors', Label.Actor],
+    ['claims', Label.Claim],
+  ] as const;
+  return sections.flatMap(([section, label]) =>
+    seedSet[section].flatMap((record, index) =>
+      record.resolution?.status === 'existing'
+        ? [{ field: `${section}[${index}] (${record.id})`, label, id: record.id }]
+        : [],
+    ),
+  );
 }

@@ -8,7 +8,13 @@ import {
 } from '../db/graphWritePlan.js';
 import { nameKey } from '../domain/normaliseName.js';
 import { timeBounds } from '../domain/timeBounds.js';
-import type { SeedQuotedWords, SeedTime } from './seedFormat.js';
+import type {
+  SeedQuantity,
+  SeedQuotedWords,
+  SeedResolution,
+  SeedSet,
+  SeedTime,
+} from './seedFormat.js';
 import type { ValidSeedSet } from './validateSeedSet.js';
 
 /**
@@ -16,10 +22,16 @@ import type { ValidSeedSet } from './validateSeedSet.js';
  * mapping from the editor's format to the graph model can be read (and tested) in one place.
  *
  * Of a draft's fields (seeds/README.md) only an attribution's `confidence` is stored; evidence,
- * actor resolution, the `extraction` block and the confidence of other records are read by the
+ * resolution, the `extraction` block and the confidence of other records are read by the
  * editor's desk and not written.
+ *
+ * A record whose resolution is `existing` is a reference to a node already in the graph: it is
+ * not written, nor are the links its own fields describe (an existing actor's affiliations, an
+ * existing claim's figures), except what a citing article reports of an existing source: that it
+ * carries a claim and cites another source. The write checks the references exist.
  */
-export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWritePlan {
+export function planSeedLoad({ seedSet: fullSet, sourceTexts }: ValidSeedSet): GraphWritePlan {
+  const seedSet = withoutExistingRecords(fullSet);
   const node = (id: string, properties: Record<string, StoredValue | undefined>): NodeWrite => ({
     id,
     properties: storedProperties(properties),
@@ -93,6 +105,7 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
       cue: attribution.cue,
       speech: attribution.speech,
       ...quotedWordsProperties(attribution.quotedWords),
+      ...figureProperties(attribution.figures),
       confidence: attribution.confidence,
       notes: attribution.notes,
       ...timeProperties('said', attribution.said),
@@ -110,7 +123,7 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
 
   // A source carries the claims it lists and every claim it records an attribution of.
   const carried = new Map<string, RelationshipWrite>();
-  for (const source of seedSet.sources) {
+  for (const source of fullSet.sources) {
     for (const claim of source.carries)
       carried.set(`${source.id} ${claim}`, link(source.id, claim));
   }
@@ -143,7 +156,7 @@ export function planSeedLoad({ seedSet, sourceTexts }: ValidSeedSet): GraphWrite
       type: Rel.CITES,
       fromLabel: Label.Source,
       toLabel: Label.Source,
-      rows: seedSet.sources.flatMap((s) => s.cites.map((cited) => link(s.id, cited))),
+      rows: fullSet.sources.flatMap((s) => s.cites.map((cited) => link(s.id, cited))),
     },
     {
       type: Rel.CARRIES,
@@ -260,6 +273,34 @@ function timeProperties(
     [`${prefix}Basis`]: time.basis,
     [`${prefix}From`]: bounds.from,
     [`${prefix}To`]: bounds.to,
+  };
+}
+
+/** The set without the records that refer to existing nodes (resolution `existing`). */
+function withoutExistingRecords(seedSet: SeedSet): SeedSet {
+  const isNew = (record: { resolution?: SeedResolution }) =>
+    record.resolution?.status !== 'existing';
+  return {
+    ...seedSet,
+    sources: seedSet.sources.filter(isNew),
+    actors: seedSet.actors.filter(isNew),
+    claims: seedSet.claims.filter(isNew),
+  };
+}
+
+/**
+ * An attribution's own figures as four parallel lists (`figuresRaw`, `figuresValue`,
+ * `figuresUnit`, `figuresKind`), left out when there are none, like quoted words.
+ */
+function figureProperties(
+  figures: readonly SeedQuantity[],
+): Record<string, StoredValue | undefined> {
+  if (figures.length === 0) return {};
+  return {
+    figuresRaw: figures.map((figure) => figure.raw),
+    figuresValue: figures.map((figure) => figure.value),
+    figuresUnit: figures.map((figure) => figure.unit),
+    figuresKind: figures.map((figure) => figure.kind),
   };
 }
 

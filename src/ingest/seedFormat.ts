@@ -117,6 +117,29 @@ export const eventKinds = [
   'other',
 ] as const;
 
+/**
+ * Whether a record is one already in the graph (its id is then the existing id) or a proposed new
+ * one, and why. A record marked `existing` is a reference: loads do not write it (nor its own
+ * fields' links, except the citations and claims a source is reported to carry), they check that
+ * it exists. Extractors and the editor's desk set it; hand-curated sets leave it out.
+ */
+export const resolutionSchema = z
+  .object({
+    status: z
+      .enum(['existing', 'new'])
+      .describe(
+        'existing: the id is that of a node in the graph, not written again; new: a proposed record.',
+      ),
+    reason: longText.describe('Why, e.g. which alias matched or why nothing matched.'),
+    score: z.number().min(0).max(1).describe('How good the match is, 0..1.'),
+  })
+  .strict();
+
+/** Kept under its first name: actors were the first records to carry a resolution. */
+export const actorResolutionSchema = resolutionSchema;
+
+const resolution = resolutionSchema.optional();
+
 const sourceSchema = z
   .object({
     id: id('src'),
@@ -135,6 +158,7 @@ const sourceSchema = z
     notes: longText.optional(),
     confidence,
     evidence,
+    resolution,
   })
   .strict();
 
@@ -143,20 +167,6 @@ const affiliationSchema = z
     organisation: id('act'),
     role: shortText,
     time: timeSchema.optional(),
-  })
-  .strict();
-
-/**
- * Draft-only: whether a drafted actor is one already in the graph (its id is then the existing
- * id) or a proposed new one, and why. Read by the editor's desk, not stored by seed loads.
- */
-export const actorResolutionSchema = z
-  .object({
-    status: z
-      .enum(['existing', 'new'])
-      .describe('existing: the id is that of an actor in the graph; new: a proposed actor.'),
-    reason: longText.describe('Why, e.g. which alias matched or why no actor matched.'),
-    score: z.number().min(0).max(1).describe('How good the match is, 0..1.'),
   })
   .strict();
 
@@ -176,7 +186,7 @@ const actorSchema = z
     notes: longText.optional(),
     confidence,
     evidence,
-    resolution: actorResolutionSchema.optional(),
+    resolution,
   })
   .strict();
 
@@ -213,6 +223,7 @@ const claimSchema = z
     notes: longText.optional(),
     confidence,
     evidence,
+    resolution,
   })
   .strict();
 
@@ -246,6 +257,13 @@ const attributionSchema = z
       .default([])
       .describe(
         'Direct speech only: the words inside quotation marks, each a span within the quote, in order.',
+      ),
+    figures: z
+      .array(quantitySchema)
+      .max(100)
+      .default([])
+      .describe(
+        "The figures as this attribution's own source states them, when the claim it is about was recorded from another source (the desk keeps them, so sources that disagree can be flagged).",
       ),
     said: timeSchema.optional(),
     event: id('evt').optional(),
@@ -324,4 +342,6 @@ export type SeedClaimRelation = z.infer<typeof claimRelationSchema>;
 export type SeedQuotedWords = z.infer<typeof quotedWordsSchema>;
 export type SeedEvidence = z.infer<typeof evidenceSchema>;
 export type SeedActorResolution = z.infer<typeof actorResolutionSchema>;
+export type SeedResolution = z.infer<typeof resolutionSchema>;
+export type SeedQuantity = z.infer<typeof quantitySchema>;
 export type SeedExtraction = z.infer<typeof extractionSchema>;

@@ -1,6 +1,8 @@
 import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
+import { figureConflicts, type StatedFigure } from '../../domain/figureConflicts.js';
 import { sourcingFlags, type SourcingFlags } from '../../domain/sourcingFlags.js';
+import { attributionFigures } from './attributionResolvers.js';
 import type { GraphQLContext } from '../context.js';
 import { present } from './shared.js';
 
@@ -20,12 +22,18 @@ export async function claimSourcing(
   _: unknown,
   { loaders }: GraphQLContext,
 ) {
-  const [analysis, attributions, contradicts, contradictedBy] = await Promise.all([
+  const [analysis, attributions, contradicts, contradictedBy, quantityLinks] = await Promise.all([
     loaders.sourcing.load(claim.id),
     loaders.attributionsOf('claim').load(claim.id),
     loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claim.id),
     loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claim.id),
+    loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claim.id),
   ]);
+  const quantities = await nodes(
+    loaders,
+    Label.Quantity,
+    quantityLinks.map((link) => link.id),
+  );
   const actors = await loaders.node(Label.Actor).loadMany(attributions.map((a) => a.actorId));
   const flags = sourcingFlags(
     analysis.graph,
@@ -41,12 +49,23 @@ export async function claimSourcing(
     })),
     [...contradicts, ...contradictedBy].map((link) => link.id),
   );
+  const conflicts = figureConflicts(
+    quantities.map((quantity) => ({
+      raw: String(quantity.raw),
+      value: Number(quantity.value),
+      unit: String(quantity.unit),
+    })),
+    attributions.map((attribution) => ({
+      sourceId: attribution.sourceId,
+      figures: attributionFigures(attribution),
+    })),
+  );
   return {
     chains: analysis.chains.map((chain) => ({ ...chain, claimId: claim.id })),
     independentOrigins: analysis.independence.groups.length,
     originGroups: analysis.independence.groups.map((originIds) => ({ originIds })),
     reasoning: analysis.independence.reasons,
-    flags,
+    flags: { ...flags, figureConflicts: conflicts },
   };
 }
 
@@ -65,5 +84,9 @@ export const analysisResolvers = {
     contradicted: (flags: SourcingFlags) => flags.contradictedByIds.length > 0,
     contradictedBy: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
       nodes(loaders, Label.Claim, flags.contradictedByIds),
+  },
+  StatedFigure: {
+    sources: (stated: StatedFigure, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Source, stated.sourceIds),
   },
 };

@@ -15,6 +15,7 @@ export const attributionResolvers = {
     a.eventId ? loaders.node(Label.Event).load(a.eventId) : null,
   said: (a: AttributionRow) => timeExpression(a, 'said'),
   quotedWords,
+  figures: attributionFigures,
   confidence: (a: AttributionRow) => (typeof a.confidence === 'number' ? a.confidence : null),
   provenance,
 };
@@ -29,4 +30,21 @@ export function quotedWords(a: Record<string, unknown>) {
   const starts = list('quotedWordsStart');
   const ends = list('quotedWordsEnd');
   return texts.map((text, i) => ({ text, start: starts[i], end: ends[i] }));
+}
+
+/**
+ * The attribution's own figures, zipped from `figuresRaw`, `figuresValue`, `figuresUnit` and
+ * `figuresKind` (src/ingest/planSeedLoad.ts), shaped like Quantity nodes; [] when it has none.
+ */
+export function attributionFigures(a: Record<string, unknown>) {
+  const list = (key: string): unknown[] => (Array.isArray(a[key]) ? (a[key] as unknown[]) : []);
+  const values = list('figuresValue');
+  const units = list('figuresUnit');
+  const kinds = list('figuresKind');
+  return list('figuresRaw').map((raw, i) => ({
+    raw: String(raw),
+    value: Number(values[i]),
+    unit: String(units[i]),
+    kind: String(kinds[i] ?? 'other'),
+  }));
 }

@@ -24,6 +24,7 @@ export function provenance(node: NodeProperties) {
     enteredBy: node.enteredBy,
     enteredVia: node.enteredVia,
     enteredAt: node.enteredAt,
+    extractedBy: node.extractedBy ?? null,
     updatedBy: node.updatedBy ?? null,
     updatedAt: node.updatedAt ?? null,
     updatedVia: node.updatedVia ?? null,
