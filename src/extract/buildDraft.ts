@@ -109,6 +109,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
         speech: found.speech,
         ...(said ? { said: toTime(said) } : {}),
         quotedWords: found.quotedWords.map((words) => ({ ...words })),
+        figures: [],
         ...draftFields(found.confidence, [
           { rule: found.rule, start: found.start, end: found.end },
           {
@@ -175,6 +176,18 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
       );
       interview.primary = true;
       articleCites.add(interview.id);
+    } else if (actor.kind === 'media-outlet' && actor !== publisher) {
+      // "according to Xinhua", "The Global Times reported": the article draws on that outlet's report.
+      const report = placeholder(
+        sources,
+        actor,
+        'report',
+        'news-report',
+        `${actor.name} report (title unknown)`,
+        claimIds,
+        found,
+      );
+      articleCites.add(report.id);
     }
   });
   for (const credit of credits) {

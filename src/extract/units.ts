@@ -118,6 +118,16 @@ function afterDateline(tokens: readonly Token[], first: number, last: number): n
   for (let index = first + 1; index <= Math.min(last, first + 14); index++) {
     const token = tokenAt(tokens, index);
     if (token.kind === 'punct' && /^(—|–|--)$/.test(token.text)) return index + 1;
+    // "HONG KONG, June 13 -- …": a typed double hyphen, which the tokenizer splits in two.
+    const next = tokenAt(tokens, index + 1);
+    if (
+      token.kind === 'punct' &&
+      token.text === '-' &&
+      next.kind === 'punct' &&
+      next.text === '-' &&
+      !next.spaceBefore
+    )
+      return index + 2;
     if (
       token.kind === 'punct' &&
       token.text === '-' &&
