@@ -1,13 +1,14 @@
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { AppError } from '../errors/appError.js';
 import { dbCommand, dbUsage } from './dbCommand.js';
+import { deskCommand, deskUsage } from './deskCommand.js';
 import { exportCommand, exportUsage } from './exportCommand.js';
 import { extractCommand, extractUsage } from './extractCommand.js';
 import { importCommand, importUsage } from './importCommand.js';
 import { keysCommand, keysUsage } from './keysCommand.js';
 import { seedCommand, seedUsage } from './seedCommand.js';
 
-const usage = `Usage:\n${seedUsage}\n${extractUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
+const usage = `Usage:\n${seedUsage}\n${extractUsage}\n${deskUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
 
 /** The CLI's entry: one file per command, each returning an exit code. */
 async function run(argv: string[]): Promise<number> {
@@ -18,6 +19,8 @@ async function run(argv: string[]): Promise<number> {
       return seedCommand(rest, config);
     case 'extract':
       return extractCommand(rest);
+    case 'desk':
+      return deskCommand(rest, config);
     case 'export':
       return exportCommand(rest, config);
     case 'import':

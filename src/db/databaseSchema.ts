@@ -1,3 +1,4 @@
+import { draftConstraint } from './draftStore.js';
 import type { Executor } from './executor.js';
 import { identifiedLabels, Label } from './graphVocabulary.js';
 
@@ -31,6 +32,7 @@ export function databaseSchemaStatements(): string[] {
     `CREATE INDEX revision_of IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.revisionOf)`,
     // Revisions are not in identifiedLabels (no uniqueness needed), but import matches them by id.
     `CREATE INDEX revision_id IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.id)`,
+    draftConstraint,
   );
   for (const index of Object.values(fullTextIndexes)) {
     const properties = index.properties.map((property) => `n.${property}`).join(', ');

@@ -11,6 +11,7 @@ import {
   quantityResolvers,
   sourcingResolvers,
 } from './resolvers/claimResolvers.js';
+import { deskResolvers } from './resolvers/deskResolvers.js';
 import { enumValues } from './resolvers/enumValues.js';
 import { extractionResolvers } from './resolvers/extractionResolvers.js';
 import { mutationResolvers } from './resolvers/mutationResolvers.js';
@@ -33,8 +34,14 @@ export function buildGraphQLSchema(): GraphQLSchema {
     typeDefs: readTypeDefs(),
     resolvers: {
       ...enumValues,
-      Query: { ...queryResolvers, ...extractionResolvers.Query },
-      Mutation: mutationResolvers,
+      Query: { ...queryResolvers, ...extractionResolvers.Query, ...deskResolvers.Query },
+      Mutation: { ...mutationResolvers, ...deskResolvers.Mutation },
+      Draft: deskResolvers.Draft,
+      ClaimMatch: deskResolvers.ClaimMatch,
+      SourceMatch: deskResolvers.SourceMatch,
+      DraftActorReview: deskResolvers.DraftActorReview,
+      DraftFigureConflict: deskResolvers.DraftFigureConflict,
+      DraftCommit: deskResolvers.DraftCommit,
       SearchHit: searchHitResolvers,
       Claim: claimResolvers,
       Quantity: quantityResolvers,

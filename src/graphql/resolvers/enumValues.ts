@@ -43,4 +43,7 @@ export const enumValues = {
     COURT_FILING: 'court-filing',
     UNKNOWN: 'unknown',
   },
+  DraftStatus: { OPEN: 'open', COMMITTED: 'committed', DISCARDED: 'discarded' },
+  ItemDecision: { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' },
+  MatchTier: { MATCH: 'match', SUGGESTION: 'suggestion' },
 } as const;
