@@ -30,6 +30,8 @@ export interface Attribution {
   said: TimeExpression | null;
   actor: Actor;
   source: { id: string; title: string };
+  /** The figures as this attribution's source states them, when they differ from the claim's. */
+  figures: Quantity[];
 }
 
 export interface ChainSource {
@@ -55,6 +57,12 @@ export interface Quantity {
   change: { raw: string; value: number; unit: string; basis: string } | null;
 }
 
+/** A figure of the claim that its sources state differently: each value and who states it. */
+export interface FigureConflict {
+  unit: string;
+  values: { value: number; raw: string; sources: { id: string; title: string }[] }[];
+}
+
 export interface RelatedClaim {
   id: string;
   text: string;
@@ -74,6 +82,7 @@ export interface ClaimView {
       onlyStateAffiliated: boolean;
       stateAffiliations: { name: string }[];
       deniedBy: { name: string }[];
+      figureConflicts: FigureConflict[];
     };
   };
   contradicts: RelatedClaim[];
@@ -150,6 +159,18 @@ query ExploreClaim {
         id
         title
       }
+      figures {
+        raw
+        value
+        unit
+        kind
+        change {
+          raw
+          value
+          unit
+          basis
+        }
+      }
     }
     sourcingChains {
       reachesPrimary
@@ -189,6 +210,17 @@ query ExploreClaim {
         }
         deniedBy {
           name
+        }
+        figureConflicts {
+          unit
+          values {
+            value
+            raw
+            sources {
+              id
+              title
+            }
+          }
         }
       }
     }

@@ -1,8 +1,16 @@
 // The side panel: a summary of the loaded claim, and the details of the hovered or selected node
 // or edge.
-import type { Attribution, ChainSource, ClaimView, RelatedClaim, TimeExpression } from './api';
+import type {
+  Attribution,
+  ChainSource,
+  ClaimView,
+  FigureConflict,
+  Quantity,
+  RelatedClaim,
+  TimeExpression,
+} from './api';
 import { el } from './dom';
-import { isUnnamed, kindWords, shortName } from './graph';
+import { isUnnamed, kindWords, nodeId, shortName } from './graph';
 import { STANCE_COLOURS, STANCE_MEANINGS } from './theme';
 
 /** What the details panel is asked to show: an element's `type` and `entityId` data fields. */
@@ -50,6 +58,85 @@ function claimLink(claim: RelatedClaim): HTMLElement {
     'a',
     { href: claimHref(claim.id), class: 'claim-link', 'data-claim-id': claim.id },
     claim.text,
+  );
+}
+
+/**
+ * Selects a source's node in the graph, which shows its details just as clicking the node does.
+ * The graph belongs to main.ts; `window.__explorer` is the handle it publishes to reach it.
+ */
+function showSourceInGraph(sourceId: string): void {
+  const cy = window.__explorer?.cy;
+  const node = cy?.getElementById(nodeId('source', sourceId));
+  if (!cy || !node || node.empty()) return;
+  cy.elements(':selected').unselect();
+  node.select();
+}
+
+/**
+ * A source named in the summary: a link that shows it in the graph when it is drawn there (the
+ * graph draws the sources on the claim's chains), plain text otherwise. A link rather than a
+ * button so that long titles wrap with the sentence around them.
+ */
+function sourceName(source: { id: string; title: string }, drawn: boolean): HTMLElement {
+  const attributes = { class: 'source-name', 'data-source-id': source.id };
+  if (!drawn) return el('span', attributes, source.title);
+  const link = el(
+    'a',
+    {
+      href: `#${encodeURIComponent(source.id)}`,
+      class: 'source-link',
+      'data-source-id': source.id,
+      title: 'Show this source in the graph',
+    },
+    source.title,
+  );
+  link.addEventListener('click', (event) => {
+    // The URL holds the claim and the search only; selecting a source is not a navigation.
+    event.preventDefault();
+    showSourceInGraph(source.id);
+  });
+  return link;
+}
+
+/** A number as the summary writes figures, e.g. 3,325. */
+const figureValue = (value: number): string => value.toLocaleString('en');
+
+/** A figure, its unit and (when written otherwise) its wording: `3,325 IP addresses (“3.325”)`. */
+function figureText(figure: Pick<Quantity, 'value' | 'raw' | 'unit'>): (Node | string | false)[] {
+  return [
+    el('strong', {}, figureValue(figure.value)),
+    ` ${figure.unit}`,
+    figure.raw !== figureValue(figure.value) &&
+      el('span', { class: 'muted' }, ` (“${figure.raw}”)`),
+  ];
+}
+
+/**
+ * One figure the claim's sources state differently: `Figures differ: IP addresses — 3,325 (A),
+ * 3,525 (B)`, each value with its wording when that is not how the summary writes the number.
+ */
+function figureConflictItem(conflict: FigureConflict, drawn: Set<string>): HTMLElement {
+  return el(
+    'li',
+    { 'data-testid': 'figure-conflict', 'data-unit': conflict.unit },
+    `Figures differ: ${conflict.unit} — `,
+    conflict.values.flatMap((stated, index) => [
+      index > 0 ? ', ' : '',
+      el(
+        'span',
+        { class: 'stated-figure', 'data-value': String(stated.value) },
+        el('strong', {}, figureValue(stated.value)),
+        stated.raw !== figureValue(stated.value) &&
+          el('span', { class: 'muted' }, ` “${stated.raw}”`),
+        ' (',
+        stated.sources.flatMap((source, at) => [
+          at > 0 ? '; ' : '',
+          sourceName(source, drawn.has(source.id)),
+        ]),
+        ')',
+      ),
+    ]),
   );
 }
 
@@ -201,20 +288,22 @@ export function claimSummary(claim: ClaimView, graphiqlHref: string): HTMLElemen
 /** The sourcing flags a journalist checks first, in words. */
 function warningList(claim: ClaimView): HTMLElement {
   const { flags } = claim.sourcing;
-  const warnings = [
+  const drawn = new Set(chainSources(claim).keys());
+  const warnings: (HTMLElement | string)[] = [
     flags.singleOrigin ? 'one independent origin only' : '',
     flags.onlyStateAffiliated
       ? `reaches this source only through outlets or agencies affiliated with ${flags.stateAffiliations.map((s) => s.name).join(', ')}`
       : '',
     flags.onlyAnonymousSpeakers ? 'only anonymous or unnamed speakers' : '',
     flags.deniedBy.length > 0 ? `denied by ${flags.deniedBy.map((a) => a.name).join(', ')}` : '',
+    ...flags.figureConflicts.map((conflict) => figureConflictItem(conflict, drawn)),
   ].filter((warning) => warning !== '');
   return warnings.length === 0
     ? el('span', { 'data-testid': 'warnings' }, 'none')
     : el(
         'ul',
         { class: 'warn', 'data-testid': 'warnings' },
-        warnings.map((warning) => el('li', {}, warning)),
+        warnings.map((warning) => (typeof warning === 'string' ? el('li', {}, warning) : warning)),
       );
 }
 
@@ -255,9 +344,42 @@ function attributionDetails(attribution: Attribution, sourceTitle: string): HTML
         attribution.speech === 'DIRECT' ? 'direct (quoted words)' : 'indirect (reported)',
       ),
       row('Said', ...timeText(attribution.said)),
+      attribution.figures.length > 0
+        ? row(
+            'Figures here',
+            el(
+              'ul',
+              { class: 'quantities', 'data-testid': 'attribution-figures' },
+              attribution.figures.map((figure) => el('li', {}, ...figureText(figure))),
+            ),
+          )
+        : [],
       row('Attribution', el('code', {}, attribution.id)),
     ),
   ];
+}
+
+/**
+ * The rows a source's details get for each figure it states differently from other sources of
+ * the claim: `IP addresses: 3,525 here; 3,325 elsewhere`. None when it agrees with them all.
+ */
+function figuresStatedBy(claim: ClaimView, sourceId: string): HTMLElement[] {
+  return claim.sourcing.flags.figureConflicts.flatMap((conflict) => {
+    const here = conflict.values.filter((stated) => stated.sources.some((s) => s.id === sourceId));
+    if (here.length === 0) return [];
+    const elsewhere = conflict.values.filter((stated) => !here.includes(stated));
+    return row(
+      'Figures differ',
+      el(
+        'span',
+        { class: 'warn', 'data-testid': 'source-figure-conflict' },
+        `${conflict.unit}: ${here.map((stated) => figureValue(stated.value)).join(' and ')} here`,
+        elsewhere.length > 0
+          ? `; ${elsewhere.map((stated) => figureValue(stated.value)).join(', ')} elsewhere`
+          : '',
+      ),
+    );
+  });
 }
 
 /** Details of one node or edge of the picture. */
@@ -363,6 +485,7 @@ export function targetDetails(claim: ClaimView, target: Target): HTMLElement {
             source.publisher?.stateAffiliation?.name ?? (source.publisher ? 'none recorded' : '—'),
           ),
           row('On the chain', positions.join('; ')),
+          figuresStatedBy(claim, source.id),
           row('Source', el('code', {}, source.id)),
         ),
         el('h3', {}, `Attributions of this claim recorded here (${recorded.length})`),
