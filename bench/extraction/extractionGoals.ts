@@ -1,3 +1,4 @@
+import type { ClaimMatchingResults } from './claimMatchEval.js';
 import type { ScoreCounts } from './scoreExtraction.js';
 
 /** Whether a goal was reached; n/a when there is nothing to judge (no dev articles, say). */
@@ -5,7 +6,7 @@ export type GoalStatus = 'met' | 'missed' | 'n/a';
 
 /** One goal of the extraction eval and how the run did. */
 export interface GoalResult {
-  readonly set: 'seed' | 'dev' | 'speed';
+  readonly set: 'seed' | 'dev' | 'speed' | 'matching';
   readonly goal: string;
   readonly target: string;
   /** The figure the goal is about, null when it has no denominator. */
@@ -37,12 +38,13 @@ function atLeast(
 
 /**
  * The goals of the extractor, judged on the pooled scores of the seed article and the dev set
- * (undefined when that set was not run) and on the measured speed.
+ * (undefined when that set was not run), on the measured speed and on the claim-matching eval.
  */
 export function evaluateGoals(
   seed: ScoreCounts | undefined,
   dev: ScoreCounts | undefined,
   wordsPerSecond: number | undefined,
+  matching?: ClaimMatchingResults,
 ): GoalResult[] {
   const goals: GoalResult[] = [];
   const s = seed?.attributions;
@@ -117,6 +119,24 @@ export function evaluateGoals(
       wordsPerSecond ?? null,
       50_000,
       wordsPerSecond === undefined ? '–' : Math.round(wordsPerSecond).toLocaleString('en'),
+    ),
+  );
+  goals.push(
+    atLeast(
+      'matching',
+      'precision of matches (first proposal a match, and the right claim)',
+      matching?.matchPrecision ?? null,
+      0.95,
+      matching
+        ? `${fixed(matching.matchPrecision)} (${matching.matchesRight}/${matching.matchesMade})`
+        : '–',
+    ),
+    atLeast(
+      'matching',
+      'right claim among the first three (paraphrase, other figure)',
+      matching?.top3Rate ?? null,
+      0.9,
+      matching ? `${fixed(matching.top3Rate)} (${matching.top3Hits}/${matching.top3Cases})` : '–',
     ),
   );
   return goals;

@@ -1,3 +1,4 @@
+import type { ClaimMatchingResults } from './claimMatchEval.js';
 import type { GoalResult } from './extractionGoals.js';
 import type {
   ArticleScore,
@@ -70,6 +71,8 @@ export interface ExtractionResults {
   readonly articles: readonly ArticleResult[];
   readonly totals: { readonly seed: SetTotals | null; readonly dev: SetTotals | null };
   readonly speed: SpeedResult | null;
+  /** The claim matcher on claim-pairs/pairs.yaml; null when not run. */
+  readonly claimMatching: ClaimMatchingResults | null;
   readonly goals: readonly GoalResult[];
 }
 
@@ -301,6 +304,58 @@ function mismatchSection(results: ExtractionResults): string {
     .join('\n\n');
 }
 
+function claimMatchingSection(matching: ClaimMatchingResults | null): string {
+  if (matching === null) return 'Not run.';
+  const share = (passed: number, cases: number) => `${passed}/${cases}`;
+  return [
+    `${matching.pairs} proposed claims of bench/extraction/claim-pairs/pairs.yaml, each ranked by ` +
+      `rankClaimMatches against all ${matching.poolClaims} pool claims (the seed's curated claims and ` +
+      `the dev golds) with the pool's ${matching.knownActors} actors. In production a full-text query ` +
+      'picks the candidates first; here the matcher sees the whole pool.',
+    table(
+      ['measure', 'value'],
+      [
+        [
+          'precision of matches',
+          `${num(matching.matchPrecision)} (${matching.matchesRight}/${matching.matchesMade})`,
+        ],
+        ['paraphrases matched to their claim', num(matching.paraphraseRecall)],
+        [
+          'right claim among the first three (paraphrase, other figure)',
+          `${num(matching.top3Rate)} (${matching.top3Hits}/${matching.top3Cases})`,
+        ],
+      ],
+    ),
+    table(
+      ['kind', 'cases', 'as expected', 'first proposal a match'],
+      Object.entries(matching.byKind).map(([kind, result]) => [
+        kind,
+        String(result.cases),
+        share(result.passed, result.cases),
+        String(result.topMatch),
+      ]),
+    ),
+    '### Claim-matching failures',
+    matching.failures.length > 0
+      ? table(
+          ['pair', 'kind', 'claim', 'problem', 'first proposals'],
+          matching.failures.map((failure) => [
+            failure.id,
+            failure.kind,
+            failure.target ?? '–',
+            failure.problem,
+            cell(
+              failure.returned
+                .map((p) => `${p.claimId} (${p.tier}, ${num(p.score)}: ${p.reason})`)
+                .join(' / '),
+              400,
+            ),
+          ]),
+        )
+      : 'None.',
+  ].join('\n\n');
+}
+
 /** bench/results/extraction.md: goals, totals, the per-article table and the misses. */
 export function extractionMarkdown(results: ExtractionResults): string {
   const m = results.machine;
@@ -344,6 +399,10 @@ export function extractionMarkdown(results: ExtractionResults): string {
           ],
         )
       : 'Not measured.',
+    '',
+    '## Claim matching',
+    '',
+    claimMatchingSection(results.claimMatching),
     '',
     '## Misses',
     '',

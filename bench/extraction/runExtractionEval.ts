@@ -22,6 +22,7 @@ import {
   validateSeedFile,
   type SeedProblem,
 } from '../../src/ingest/validateSeedSet.js';
+import { evaluateClaimMatching } from './claimMatchEval.js';
 import { evaluateGoals } from './extractionGoals.js';
 import {
   extractionMarkdown,
@@ -319,6 +320,11 @@ export function runExtractionEval(
   }));
   const seed = setTotals(withTimes.filter((result) => result.set === 'seed'));
   const dev = setTotals(withTimes.filter((result) => result.set === 'dev'));
+  const claimMatching = evaluateClaimMatching();
+  log(
+    `claim matching: ${claimMatching.pairs} pairs against ${claimMatching.poolClaims} pool claims, ` +
+      `precision of matches ${fixed(claimMatching.matchPrecision)}, top-3 ${fixed(claimMatching.top3Rate)}`,
+  );
   return {
     date: new Date().toISOString(),
     machine: machine(),
@@ -328,7 +334,8 @@ export function runExtractionEval(
     articles: withTimes,
     totals: { seed, dev },
     speed,
-    goals: evaluateGoals(seed?.seedActors, dev?.seedActors, speed.wordsPerSecond),
+    claimMatching,
+    goals: evaluateGoals(seed?.seedActors, dev?.seedActors, speed.wordsPerSecond, claimMatching),
   };
 }
 

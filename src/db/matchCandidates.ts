@@ -11,7 +11,13 @@ export interface ClaimCandidate {
   /** The node's revision when read: a commit refuses a match whose claim changed since. */
   readonly revision: number;
   readonly refersTo?: { readonly value: string; readonly precision: string };
-  readonly quantities: { raw: string; value: number; unit: string; kind: string }[];
+  readonly quantities: {
+    raw: string;
+    value: number;
+    unit: string;
+    kind: string;
+    change?: { raw: string; value: number; unit: string };
+  }[];
   readonly speakerIds: string[];
 }
 
@@ -30,7 +36,7 @@ const claimProjection = `{
   id: c.id, text: c.text, revision: coalesce(c.revision, 1),
   refersToValue: c.refersToValue, refersToPrecision: c.refersToPrecision,
   quantities: [(c)-[:${Rel.HAS_QUANTITY}]->(q:${Label.Quantity}) |
-    q {.raw, .value, .unit, .kind, .position}],
+    q {.raw, .value, .unit, .kind, .position, .changeRaw, .changeValue, .changeUnit}],
   speakerIds: [(a:${Label.Attribution})-[:${Rel.ABOUT}]->(c) | [(a)-[:${Rel.BY}]->(s:${Label.Actor}) | s.id][0]]
 }`;
 
@@ -140,6 +146,15 @@ function toCandidate(value: unknown): ClaimCandidate {
       value: Number(q.value),
       unit: String(q.unit),
       kind: String(q.kind),
+      ...(typeof q.changeValue === 'number'
+        ? {
+            change: {
+              raw: String(q.changeRaw),
+              value: q.changeValue,
+              unit: String(q.changeUnit),
+            },
+          }
+        : {}),
     }));
   return {
     id: String(row.id),

@@ -267,7 +267,8 @@ async function resolveUpdate(
   let claimMatch: ResolvedItemUpdate['claimMatch'];
   if (request.claimIsNew) claimMatch = 'new';
   else if (request.claimMatchId) {
-    claimMatch = await candidateMatch(executor, draft, itemIds, request.claimMatchId);
+    const known = (await readKnownActors(executor)) as KnownActor[];
+    claimMatch = await candidateMatch(executor, draft, itemIds, request.claimMatchId, known);
   }
   return {
     ...(request.decision ? { decision: request.decision } : {}),

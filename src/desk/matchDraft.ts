@@ -73,6 +73,7 @@ export async function candidateMatch(
   draft: DeskDraft,
   itemIds: readonly string[],
   claimId: string,
+  knownActors: readonly KnownActor[],
 ): Promise<StoredClaimMatch> {
   const attribution = draft.extracted.attributions.find((a) => itemIds.includes(a.id));
   const drafted = draft.extracted.claims.find((claim) => claim.id === attribution?.claim);
@@ -85,7 +86,7 @@ export async function candidateMatch(
     throw new AppError('BAD_USER_INPUT', `update.claimMatchId: no claim has id "${claimId}"`, {
       field: 'update.claimMatchId',
     });
-  const [match] = drafted ? ranked(matchable(drafted, draft.extracted), [found], []) : [];
+  const [match] = drafted ? ranked(matchable(drafted, draft.extracted), [found], knownActors) : [];
   return (
     match ?? {
       claimId,

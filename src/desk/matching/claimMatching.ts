@@ -119,6 +119,10 @@ function assess(
   const negationDiffers = draft.negations % 2 !== graph.negations % 2;
   const sharedSpeaker = draftSpeakers.some((id) => candidate.speakerIds?.includes(id) ?? false);
 
+  // Agreeing figures and time are strong evidence beyond the words, but only once the words are
+  // close: two unrelated claims both saying "two days" are not thereby alike. Disagreements
+  // lower the score mildly and block the match: a near miss stays high in the list, since the
+  // editor may still pick it (a figure conflict is exactly what the desk then flags).
   const boost =
     Math.min(0.5, 0.25 * figures.agreed.length) +
     (times.agreement === 'same' ? 0.1 : 0) +
