@@ -18,6 +18,9 @@ export function readKnownActorsFromSeeds(
   for (const file of files) {
     const result = validateSeedFile(file);
     if (!result.ok) continue;
+    const names = new Map(
+      result.value.seedSet.actors.map((actor) => [actor.id, [actor.name, ...actor.aliases]]),
+    );
     for (const actor of result.value.seedSet.actors)
       actors.push({
         id: actor.id,
@@ -26,6 +29,10 @@ export function readKnownActorsFromSeeds(
         aliases: actor.aliases,
         anonymous: actor.anonymous,
         description: actor.description,
+        affiliations: actor.affiliations.map((affiliation) => ({
+          role: affiliation.role,
+          organisationNames: names.get(affiliation.organisation) ?? [],
+        })),
       });
   }
   cache.set(key, actors);

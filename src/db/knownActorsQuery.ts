@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from './executor.js';
-import { Label } from './graphVocabulary.js';
+import { Label, Rel } from './graphVocabulary.js';
 
 /** An actor as speaker resolution needs it. */
 export interface KnownActorRow {
@@ -10,10 +10,12 @@ export interface KnownActorRow {
   readonly aliases: string[];
   readonly anonymous: boolean;
   readonly description?: string;
+  readonly affiliations: { role: string; organisationNames: string[] }[];
 }
 
 /**
- * The graph's actors for speaker resolution (names, aliases, kind, anonymity), at most `limit`,
+ * The graph's actors for speaker resolution (names, aliases, kind, anonymity, affiliations with
+ * their organisations' names), at most `limit`,
  * in id order. Typo matching compares against every name, so extraction reads them all; the
  * limit keeps one request bounded on a very large graph (docs/extract.md).
  */
@@ -26,7 +28,9 @@ export async function readKnownActors(
       name: 'knownActorsForExtraction',
       cypher: `MATCH (n:${Label.Actor})
         RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases,
-               coalesce(n.anonymous, false) AS anonymous, n.description AS description
+               coalesce(n.anonymous, false) AS anonymous, n.description AS description,
+               [(n)-[r:${Rel.AFFILIATED_WITH}]->(o:${Label.Actor}) |
+                 {role: r.role, names: [o.name] + coalesce(o.aliases, [])}] AS affiliations
         ORDER BY id LIMIT $limit`,
     },
     { limit: neo4j.int(limit) },
@@ -38,5 +42,9 @@ export async function readKnownActors(
     aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
     anonymous: row.anonymous === true,
     ...(typeof row.description === 'string' ? { description: row.description } : {}),
+    affiliations: (row.affiliations as { role: unknown; names: unknown[] }[]).map((a) => ({
+      role: String(a.role),
+      organisationNames: a.names.map(String),
+    })),
   }));
 }

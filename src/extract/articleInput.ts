@@ -17,7 +17,16 @@ export interface ArticleInput {
 /** An actor already in the graph, as the speaker resolver needs it. */
 export type KnownActor = Pick<SeedActor, 'id' | 'kind' | 'name' | 'aliases' | 'anonymous'> & {
   readonly description?: string;
+  /** Its affiliations, with the organisation's name and aliases: a role in the text can pick it. */
+  readonly affiliations?: readonly KnownAffiliation[];
 };
+
+/** An affiliation of a known actor, as speaker resolution reads it. */
+export interface KnownAffiliation {
+  readonly role: string;
+  /** The organisation's name first, then its aliases. */
+  readonly organisationNames: readonly string[];
+}
 
 /** What the extraction can draw on besides the text. */
 export interface ExtractOptions {

@@ -75,7 +75,7 @@ export function findAttributions(
     )
       inQuote[index] = 1;
   const units = splitUnits(tokens, quotations, isFrameOnly);
-  const resolver = new SpeakerResolver(knownActors);
+  const resolver = new SpeakerResolver(knownActors, text);
   const attributions: FoundAttribution[] = [];
 
   const quotationsIn = (start: number, end: number) =>

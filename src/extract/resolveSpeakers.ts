@@ -77,7 +77,14 @@ export class SpeakerResolver {
   /** Named known actors with their names and aliases split into words once, for fuzzy matching. */
   private readonly knownWords: readonly KnownWords[];
 
-  constructor(known: readonly KnownActor[]) {
+  /** The words just before the mention being resolved ("Ministry of Fisheries spokeswoman"). */
+  private leadIn = '';
+
+  /** `text` (the article) lets a role written before a name pick among namesakes. */
+  constructor(
+    known: readonly KnownActor[],
+    private readonly text = '',
+  ) {
     const index = indexOfKnown(known);
     this.knownByKey = index.byKey;
     this.knownWords = index.words;
@@ -86,6 +93,8 @@ export class SpeakerResolver {
 
   /** The actor a mention names; `span` is its offsets, for evidence. */
   resolve(mention: Mention, span: { start: number; end: number }): DraftActor {
+    const before = this.text.slice(Math.max(0, span.start - 80), span.start);
+    this.leadIn = before.split(/[.!?;:"“”\n]/).pop() ?? '';
     const actor = this.find(mention, span);
     this.addAlias(actor, mention.text);
     if (mention.kind === 'name' && mention.name !== mention.text)
@@ -162,7 +171,7 @@ export class SpeakerResolver {
           0.95,
         );
     }
-    const match = this.closestKnown(words);
+    const match = this.closestKnown(words, mention);
     if (match) return this.fromKnown(match.actor, match.reason, match.score);
     // A spelling variant of an actor met earlier in the article.
     const variant = this.actors.find(
@@ -174,25 +183,50 @@ export class SpeakerResolver {
 
   private closestKnown(
     words: string[],
+    mention: Mention,
   ): { actor: KnownActor; reason: string; score: number } | undefined {
     const surname = words[words.length - 1];
-    for (const { actor, nameWords } of this.knownWords) {
-      if (
-        words.length === 1 &&
-        actor.kind === 'person' &&
-        nameWords.length > 1 &&
-        nameWords[nameWords.length - 1] === surname
-      )
-        return { actor, reason: `surname "${surname}" of ${actor.name}`, score: 0.8 };
+    if (words.length === 1) {
+      const bySurname = this.knownWords.filter(
+        ({ actor, nameWords }) =>
+          actor.kind === 'person' &&
+          nameWords.length > 1 &&
+          nameWords[nameWords.length - 1] === surname,
+      );
+      // "NSA director Nakasone": the role names an organisation one of them is affiliated with.
+      for (const { actor } of bySurname) {
+        const affiliation = affiliationNamedBy(actor, mention, this.leadIn);
+        if (affiliation)
+          return {
+            actor,
+            reason: `surname "${surname}" of ${actor.name}, affiliated with ${affiliation.organisation} (${affiliation.role}) as the text says`,
+            score: 0.9,
+          };
+      }
+      const first = bySurname[0];
+      if (first)
+        return {
+          actor: first.actor,
+          reason:
+            `surname "${surname}" of ${first.actor.name}` +
+            (bySurname.length > 1 ? ` (${bySurname.length} actors of the graph share it)` : ''),
+          score: bySurname.length > 1 ? 0.6 : 0.8,
+        };
     }
     for (const { actor, aliases } of this.knownWords) {
       for (const { alias, aliasWords } of aliases) {
-        if (similarNames(aliasWords, words))
+        if (similarNames(aliasWords, words)) {
+          const affiliation = affiliationNamedBy(actor, mention, this.leadIn);
           return {
             actor,
-            reason: `"${words.join(' ')}" is a spelling variant of ${actor.name} ("${alias}")`,
-            score: 0.7,
+            reason:
+              `"${words.join(' ')}" is a spelling variant of ${actor.name} ("${alias}")` +
+              (affiliation
+                ? `, affiliated with ${affiliation.organisation} (${affiliation.role}) as the text says`
+                : ''),
+            score: affiliation ? 0.85 : 0.7,
           };
+        }
       }
     }
     return undefined;
@@ -421,4 +455,26 @@ function closeWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
   return distance(a, b) <= (Math.min(a.length, b.length) >= 6 ? 2 : 1);
+}
+
+/**
+ * The known actor's affiliation whose organisation the mention's role, description or the words
+ * just before it name ("NSA director", "head of the Institute of Examples"), by name or alias as
+ * whole words.
+ */
+function affiliationNamedBy(
+  actor: KnownActor,
+  mention: Mention,
+  leadIn: string,
+): { organisation: string; role: string } | undefined {
+  const context = ` ${nameKey([leadIn, mention.role ?? '', mention.description ?? '', mention.text].join(' '))} `;
+  for (const affiliation of actor.affiliations ?? []) {
+    const named = affiliation.organisationNames.some((name) => {
+      const key = nameKey(name);
+      return key.length > 1 && context.includes(` ${key} `);
+    });
+    if (named)
+      return { organisation: affiliation.organisationNames[0] ?? '', role: affiliation.role };
+  }
+  return undefined;
 }

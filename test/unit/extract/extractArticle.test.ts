@@ -187,6 +187,43 @@ describe('speakers', () => {
     expect(draft.attributions[0]?.said).toMatchObject({ raw: 'on Tuesday', value: '2024-05-14' });
   });
 
+  it('picks, among actors sharing a surname, the one whose affiliation the role names', () => {
+    const namesakes: KnownActor[] = [
+      {
+        id: 'act-tomas-lind',
+        kind: 'person',
+        name: 'Tomas Lind',
+        aliases: [],
+        anonymous: false,
+        affiliations: [{ role: 'harbour master', organisationNames: ['Port of Halden'] }],
+      },
+      {
+        id: 'act-ada-lind',
+        kind: 'person',
+        name: 'Ada Lind',
+        aliases: [],
+        anonymous: false,
+        affiliations: [
+          { role: 'spokeswoman', organisationNames: ['Ministry of Fisheries', 'the ministry'] },
+        ],
+      },
+    ];
+    const draft = extractArticle(
+      { text: 'Ministry of Fisheries spokeswoman Lind said the quota would stay unchanged.' },
+      { knownActors: namesakes },
+    );
+    const actor = speakerOf(draft, only(draft));
+    expect(actor.id).toBe('act-ada-lind');
+    expect(actor.resolution?.reason).toContain('affiliated with Ministry of Fisheries');
+    const plain = extractArticle(
+      { text: 'Lind said the quota would stay unchanged.' },
+      { knownActors: namesakes },
+    );
+    // Without a role to tell them apart, the match is weaker and says the surname is shared.
+    expect(speakerOf(plain, only(plain)).resolution).toMatchObject({ score: 0.6 });
+    expect(speakerOf(plain, only(plain)).resolution?.reason).toContain('2 actors of the graph');
+  });
+
   it('resolves a misspelt name to the actor the graph holds, and says why', () => {
     const draft = extract('Robert Meuller said the inquiry was over.');
     const actor = speakerOf(draft, only(draft));
