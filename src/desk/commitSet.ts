@@ -113,12 +113,22 @@ function citedSources(
 ): SeedSource[] {
   const article = articleSourceId(draft);
   const sourceIdOf = (id: string) => draft.citations[id]?.chosen?.sourceId ?? id;
+  // An optional citation (a known speaker's own source) is written only as a chosen link.
+  const dropped = new Set(
+    Object.entries(draft.citations)
+      .filter(([, review]) => review.optional === true && !review.chosen)
+      .map(([id]) => id),
+  );
   const byId = new Map<string, SeedSource>();
   for (const source of draft.extracted.sources) {
+    if (dropped.has(source.id)) continue;
     const chosen = draft.citations[source.id]?.chosen;
     const id = sourceIdOf(source.id);
     const carries = source.carries.map(claimIdOf).filter((claim) => writtenClaims.has(claim));
-    const cites = source.cites.map(sourceIdOf).filter((cited) => cited !== id);
+    const cites = source.cites
+      .filter((cited) => !dropped.has(cited))
+      .map(sourceIdOf)
+      .filter((cited) => cited !== id);
     const record: SeedSource = chosen
       ? {
           id,

@@ -56,6 +56,11 @@ export interface CitationReview {
   readonly chosen: SourceMatchProposal | null;
   /** True once the editor chose; until then the desk re-ranks as claim matches change. */
   readonly editorChose: boolean;
+  /**
+   * A citation the desk proposed for a speaker the graph knows (src/desk/speakerCitations.ts):
+   * written only as a link to the chosen graph source, never as a placeholder.
+   */
+  readonly optional?: boolean;
 }
 
 /** What a commit wrote. */

@@ -23,6 +23,7 @@ import {
   type ResolvedItemUpdate,
 } from './reviewDraft.js';
 import { readSavedPage } from './savedPage.js';
+import { withSpeakerCitations } from './speakerCitations.js';
 import { typedSpeaker } from './typedSpeaker.js';
 
 /*
@@ -67,7 +68,7 @@ export async function createDraft(
       { field: 'input.html' },
     );
   const knownActors = (await readKnownActors(executor)) as KnownActor[];
-  const extracted = withArticleSourceId(
+  const named = withArticleSourceId(
     extractArticle(
       {
         text: article.text,
@@ -80,6 +81,7 @@ export async function createDraft(
     ),
     article,
   );
+  const { extracted, optionalIds } = withSpeakerCitations(named);
   const { claimMatches, citationCandidates } = await matchDraft(executor, extracted, knownActors);
   const draft = newDeskDraft({
     id: `draft-${randomBytes(6).toString('hex')}`,
@@ -89,6 +91,7 @@ export async function createDraft(
     extracted,
     claimMatches,
     citationCandidates,
+    optionalCitations: optionalIds,
   });
   await insertDraft(executor, stored(draft));
   return draft;

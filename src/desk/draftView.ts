@@ -112,6 +112,7 @@ export function draftView(draft: DeskDraft) {
       matches: (review?.matches ?? []).map(sourceMatchView),
       chosen: review?.chosen ? sourceMatchView(review.chosen) : null,
       evidence: source.evidence ?? [],
+      optional: review?.optional === true,
     };
   });
   for (const citation of citations) if (citation.publisher) usedActors.add(citation.publisher.id);

@@ -24,6 +24,8 @@ export interface NewDraftParts {
   readonly claimMatches: ReadonlyMap<string, readonly StoredClaimMatch[]>;
   /** The graph's sources of each citation's publisher, per drafted source id. */
   readonly citationCandidates: ReadonlyMap<string, readonly CitableSource[]>;
+  /** Citations written only when linked to a graph source (withSpeakerCitations). */
+  readonly optionalCitations?: readonly string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function newDeskDraft(parts: NewDraftParts): DeskDraft {
       matches: [],
       chosen: null,
       editorChose: false,
+      ...(parts.optionalCitations?.includes(source.id) ? { optional: true } : {}),
     };
   }
   return rerankCitations({

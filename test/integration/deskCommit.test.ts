@@ -24,7 +24,7 @@ const DRAFT_FIELDS = `id status revision createdBy updatedBy text
   items { id decision edited stance quote quoteStart quoteEnd confidence
     actor { id name existing reason }
     claim { id text extractedText matches { claim { id } score tier reason } chosen { claim { id } tier } } }
-  citations { id title publisher { id existing } matches { source { id } tier reason } chosen { source { id } } }
+  citations { id title optional publisher { id existing } matches { source { id } tier reason } chosen { source { id } } }
   figureConflicts { draftClaimId claim { id } unit draftValue graphValue }
   committed { source { id } claims { id } attributions { id } nodesCreated relationshipsCreated }`;
 const CREATE = `mutation ($input: CreateDraftInput!) { createDraft(input: $input) { ${DRAFT_FIELDS} } }`;
@@ -151,6 +151,12 @@ describe('the editor’s desk: drafts, matching and commit', () => {
       extractedBy: 'claimgraph-rules 0.1.0',
     });
     expect(ours[0].confidence).toBeGreaterThan(0);
+    // "CNCERT said in its annual report": linked to the graph's CNCERT report, so no second origin.
+    const chains = claim.sourcing.chains.map((chain: any) =>
+      chain.sourceIds.map((hop: any) => hop.source.id),
+    );
+    expect(chains).toContainEqual([newSource, 'src-cncert-annual-report-2018']);
+    expect(claim.sourcing.independentOrigins).toBe(1);
     expect(claim.sourcing.flags.figureConflicts).toEqual([
       {
         unit: 'IP addresses',
