@@ -13,6 +13,7 @@ export default tseslint.config(
       '.local',
       'console/dist',
       'console/explore/dist',
+      'console/desk/dist',
       'test-results',
     ],
   },

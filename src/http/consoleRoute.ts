@@ -7,13 +7,14 @@ import express, { type Router } from 'express';
 export const consoleBundles = {
   graphiql: { dir: '../../console/dist/', name: 'GraphiQL console' },
   explore: { dir: '../../console/explore/dist/', name: 'Claim explorer' },
+  desk: { dir: '../../console/desk/dist/', name: 'Editor’s desk' },
 } as const;
 
 /**
- * Serves one Vite build at the router root (mount `graphiql` at /graphiql and `explore` at
- * /explore: each bundle is built with that base). Answers 503 with a plain-text hint while the
- * build is missing, checked on every request so building needs no server restart. Hashed
- * assets are cached for a year; index.html is always revalidated.
+ * Serves one Vite build at the router root (mount `graphiql` at /graphiql, `explore` at /explore
+ * and `desk` at /desk: each bundle is built with that base). Answers 503 with a plain-text hint
+ * while the build is missing, checked on every request so building needs no server restart.
+ * Hashed assets are cached for a year; index.html is always revalidated.
  */
 export function consoleRouter(bundle: keyof typeof consoleBundles): Router {
   const { dir, name } = consoleBundles[bundle];

@@ -29,7 +29,8 @@ export interface App {
 
 /**
  * Express app with /graphql (Apollo), /graphiql (the offline console), /explore (the
- * journalists' explorer), /export (JSON, CSV, GraphML, JSON-LD) and /health. Does not listen: main.ts and the tests decide where.
+ * journalists' explorer), /desk (the editors' desk: extract, review, commit), /export (JSON,
+ * CSV, GraphML, JSON-LD) and /health. Does not listen: main.ts and the tests decide where.
  */
 export async function createApp({
   executor,
@@ -64,6 +65,7 @@ export async function createApp({
   app.get('/health', healthHandler(executor));
   app.use('/graphiql', consoleRouter('graphiql'));
   app.use('/explore', consoleRouter('explore'));
+  app.use('/desk', consoleRouter('desk'));
   app.use('/export', readAccess(access), exportRouter(executor, log));
   app.use(
     '/graphql',
