@@ -216,6 +216,10 @@ export interface AttributionInput {
   speech: string;
   said?: Record<string, unknown> | null;
   eventId?: string | null;
+  /** Direct speech: the words inside the quotation marks, each found in the quote, in order. */
+  quotedWords?: string[] | null;
+  /** The figures as this source states them, when they differ from the claim's. */
+  figures?: Record<string, unknown>[] | null;
 }
 
 /** Records an attribution; its quote must be a verbatim span of the source's text. */
@@ -224,7 +228,7 @@ export async function recordAttribution(
   caller: Caller,
   input: AttributionInput,
 ): Promise<string> {
-  const { actorId, claimId, sourceId, eventId, start, ...rest } = input;
+  const { actorId, claimId, sourceId, eventId, start, quotedWords, ...rest } = input;
   const [source] = await executor.read(
     { name: 'sourceText', cypher: `MATCH (s:${Label.Source} {id: $id}) RETURN s.text AS text` },
     { id: sourceId },
@@ -249,6 +253,7 @@ export async function recordAttribution(
     event: eventId,
     start: offset,
     end: offset + input.quote.length,
+    quotedWords: quotedWordSpans(input.quote, offset, quotedWords ?? []),
   });
   await writeRecords(executor, caller, {
     mutation: 'recordAttribution',
@@ -261,6 +266,22 @@ export async function recordAttribution(
     mode: 'create',
   });
   return input.id;
+}
+
+/** Each quoted fragment's span: found in the quote after the previous one (offsets in the text). */
+function quotedWordSpans(quote: string, quoteStart: number, words: readonly string[]) {
+  let from = 0;
+  return words.map((text, i) => {
+    const at = text.length > 0 ? quote.indexOf(text, from) : -1;
+    if (at < 0)
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `input.quotedWords[${i}]: not found verbatim in the quote${i > 0 ? ' after the previous words' : ''}`,
+        { field: `input.quotedWords[${i}]` },
+      );
+    from = at + text.length;
+    return { text, start: quoteStart + at, end: quoteStart + at + text.length };
+  });
 }
 
 /** Where the quote is in the text: the only occurrence, or the one at `start`. */

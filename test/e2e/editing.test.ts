@@ -155,6 +155,58 @@ describe('editing through mutations', () => {
     expect(recorded.claim.carriedBy).toEqual([{ id: 'src-example-article' }]);
   });
 
+  it('records direct speech with its quoted words and the figures its source states', async () => {
+    const text = 'Ana Ruiz said: "We counted 1,600 widgets, not 1,500." Nobody else spoke.';
+    expect(
+      (
+        await asEditor(RECORD_SOURCE, {
+          input: { id: 'src-example-rebuttal', kind: 'ARTICLE', title: 'Rebuttal', text },
+        })
+      ).body.errors,
+    ).toBeUndefined();
+    const quote = 'Ana Ruiz said: "We counted 1,600 widgets, not 1,500."';
+    const { body } = await asEditor(
+      `mutation ($input: RecordAttributionInput!) { recordAttribution(input: $input) {
+        id quotedWords { text start end } figures { raw value unit } } }`,
+      {
+        input: {
+          id: 'att-ministry-widgets-rebuttal',
+          actorId: 'act-ministry-of-examples',
+          claimId: 'clm-widgets-recalled',
+          sourceId: 'src-example-rebuttal',
+          stance: 'DISPUTES',
+          quote,
+          cue: 'said',
+          speech: 'DIRECT',
+          quotedWords: ['We counted 1,600 widgets, not 1,500.'],
+          figures: [{ raw: '1,600', value: 1600, unit: 'widgets', kind: 'count' }],
+        },
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const words = 'We counted 1,600 widgets, not 1,500.';
+    expect((body.data as any).recordAttribution).toMatchObject({
+      quotedWords: [
+        { text: words, start: text.indexOf(words), end: text.indexOf(words) + words.length },
+      ],
+      figures: [{ raw: '1,600', value: 1600, unit: 'widgets' }],
+    });
+    const missing = await asEditor(RECORD_ATTRIBUTION, {
+      input: {
+        id: 'att-ministry-widgets-rebuttal-2',
+        actorId: 'act-ministry-of-examples',
+        claimId: 'clm-widgets-recalled',
+        sourceId: 'src-example-rebuttal',
+        stance: 'DISPUTES',
+        quote,
+        cue: 'said',
+        speech: 'DIRECT',
+        quotedWords: ['not in the quote'],
+      },
+    });
+    expect(missing.body.errors?.[0]?.extensions?.field).toBe('input.quotedWords[0]');
+  });
+
   it('refuses a quote absent from the source text with BAD_USER_INPUT naming the field, and writes nothing', async () => {
     const before = await nodeCount();
     const { body } = await asEditor(RECORD_ATTRIBUTION, {
