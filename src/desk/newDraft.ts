@@ -72,7 +72,8 @@ export function newDeskDraft(parts: NewDraftParts): DeskDraft {
 /**
  * The extractor names the article `src-article` in every draft; at the desk it gets an id of
  * its own, from publisher, date and title (`src-global-times-2019-06-12-us-hackers-…`), so
- * articles do not collide with one another in the graph.
+ * articles do not collide with one another in the graph; without a headline, its title says
+ * what is known (outlet, date, opening words).
  */
 export function withArticleSourceId(extracted: SeedSet, article: DeskArticle): SeedSet {
   const current = extracted.sources[0]?.id;
@@ -83,5 +84,13 @@ export function withArticleSourceId(extracted: SeedSet, article: DeskArticle): S
     slugOf(article.title ?? article.text.slice(0, 200), 6),
   ].filter((part) => part.length > 0);
   const id = `src-${parts.join('-')}`.slice(0, 120).replace(/-+$/, '');
-  return renameIds(extracted, new Map([[current, id]]));
+  const renamed = renameIds(extracted, new Map([[current, id]]));
+  if (article.title) return renamed;
+  // No headline given: name the article by what is known of it, not "Untitled article".
+  const [source, ...rest] = renamed.sources;
+  const opening = article.text.trim().split(/\s+/).slice(0, 10).join(' ');
+  const title = `${article.publisher ?? 'Unknown outlet'} article${
+    article.published ? ` of ${article.published}` : ''
+  } beginning “${opening}…”`;
+  return { ...renamed, sources: [{ ...source!, title: title.slice(0, 500) }, ...rest] };
 }

@@ -42,6 +42,7 @@ export function readSavedPage(html: string, options: { url?: string } = {}): Sav
     const headlines = [...document.querySelectorAll('h1')].map((h1) =>
       collapse(h1.textContent ?? ''),
     );
+    const titleSuffix = siteFromTitle(document.title);
     removeBoilerplate(document);
     const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
     const content = article?.content;
@@ -65,13 +66,23 @@ export function readSavedPage(html: string, options: { url?: string } = {}): Sav
       title,
       byline,
       published,
-      siteName: optional(article.siteName),
+      siteName: optional(article.siteName) ?? titleSuffix,
       url,
       excerpt: optional(article.excerpt),
     };
   } finally {
     dom.window.close();
   }
+}
+
+/**
+ * "Port authority expands night shifts | Harbour Post": the outlet a page's title ends with,
+ * after a bar or a spaced dash, when the page names no site otherwise.
+ */
+function siteFromTitle(title: string): string | undefined {
+  const parts = title.split(/\s+(?:\||–|—|-)\s+/u);
+  const last = parts.length > 1 ? collapse(parts[parts.length - 1] ?? '') : '';
+  return last.length > 1 && last.length <= 60 && /^\p{Lu}/u.test(last) ? last : undefined;
 }
 
 /**

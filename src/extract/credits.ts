@@ -18,8 +18,11 @@ const creditLine =
 export function findCredits(text: string): Credit[] {
   const credits: Credit[] = [];
   for (const match of text.matchAll(creditLine)) {
-    const list = match[1] ?? match[2];
-    if (list === undefined) continue;
+    const whole = match[1] ?? match[2];
+    if (whole === undefined) continue;
+    // "(With input from Xinhua; Reporting by Marta Keller; Editing by Owen Price)": the staff
+    // credits after a semicolon name the article's own people, not sources.
+    const list = whole.split(/;\s*(?=\p{L}+(?:\s+\p{L}+)?\s+by\b)/u)[0]!;
     const listStart = match.index + match[0].indexOf(list);
     // "Xinhua, the Harbour Gazette and Pacific Wire": one outlet per item.
     for (const item of list.matchAll(/[^,;]+?(?=\s*(?:,|;|\band\b|$))/gu)) {

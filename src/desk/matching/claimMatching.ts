@@ -56,7 +56,7 @@ export interface ClaimMatchingOptions {
 }
 
 /** Below this a candidate is not worth the editor's time. */
-const negligibleScore = 0.15;
+const negligibleScore = 0.3;
 /** A match needs at least this word closeness, whatever else agrees. */
 const matchWords = 0.55;
 /** And at least this score. */

@@ -127,8 +127,8 @@ describe('readSavedPage: a page with only a meta date', () => {
     expect(article.text).toContain('expected “within a fortnight”.');
   });
 
-  it('leaves out what the page does not say', () => {
-    expect(article.siteName).toBeUndefined();
+  it('takes the outlet from the end of the <title> when the page names no site', () => {
+    expect(article.siteName).toBe('Valley Daily News');
   });
 });
 

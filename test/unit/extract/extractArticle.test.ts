@@ -290,6 +290,17 @@ describe('sources, figures and the draft format', () => {
     expect(validation.ok ? [] : validation.problems).toEqual([]);
   });
 
+  it('does not take the staff credits after a semicolon for sources', () => {
+    const draft = extract(
+      'Ships were waiting, the port said.\n(With input from Alpine Wire; Reporting by Lena Ortiz; Editing by Tomas Lind)',
+    );
+    const article = draft.sources.find((source) => source.id === 'src-article');
+    const publishers = draft.sources
+      .filter((source) => article?.cites.includes(source.id))
+      .map((source) => draft.actors.find((actor) => actor.id === source.publisher)?.name);
+    expect(publishers).toEqual(['Alpine Wire']);
+  });
+
   it('is deterministic', () => {
     expect(extract(text)).toEqual(draft);
   });
