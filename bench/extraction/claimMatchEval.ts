@@ -101,7 +101,9 @@ export function loadClaimPool(files: readonly string[] = defaultPoolFiles()): Cl
   const actors = new Map<string, KnownActor>();
   for (const file of files) {
     const seedSet = seedSetSchema.parse(parse(readFileSync(file, 'utf8')));
-    for (const claim of seedSet.claims)
+    // A claim marked existing is a reference to another file's claim (a follow-up article's gold
+    // points at the seed's): the pool holds each claim once, as curated where it is defined.
+    for (const claim of seedSet.claims.filter((c) => c.resolution?.status !== 'existing'))
       claims.push({
         id: claim.id,
         text: claim.text,
