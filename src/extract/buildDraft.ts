@@ -97,7 +97,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
     const actor = found.actors[0];
     for (const claimId of claimIds) {
       attributionRecords.push({
-        id: unique(`att-${actor.id.slice(4, 40)}-${claimId.slice(4, 60)}`),
+        id: unique(`att-${idPart(actor.id, 36)}-${idPart(claimId, 56)}`),
         actor: actor.id,
         claim: claimId,
         source: articleId,
@@ -168,7 +168,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
       const interview = placeholder(
         sources,
         found.addressee,
-        `interview-${actor.id.slice(4, 40)}`,
+        `interview-${idPart(actor.id, 36)}`,
         'interview',
         `${found.addressee.name} interview with ${actor.name}`,
         claimIds,
@@ -229,6 +229,7 @@ export function buildDraft(input: ArticleInput, pass: AttributionPass, parts: Dr
     primary: false,
     cites: [...articleCites],
     carries: [],
+    copies: [],
   };
 
   const outlets = [publisher, ...credits.map((credit) => credit.actor)].filter(
@@ -278,7 +279,7 @@ function timeSaid(found: FoundAttribution, times: readonly TimeMention[]): TimeM
 }
 
 function sourceIdFor(actor: DraftActor, suffix: string): string {
-  return `src-${actor.id.slice(4, 60)}-${suffix}`.replace(/-+$/, '');
+  return `src-${idPart(actor.id, 56)}-${suffix}`.replace(/-+$/, '');
 }
 
 function placeholder(
@@ -301,6 +302,7 @@ function placeholder(
       primary: false,
       cites: [],
       carries: [],
+      copies: [],
       notes: 'Placeholder proposed by the extractor: known only through this article.',
       ...draftFields(0.6, [
         { rule: `citation:${kind}`, start: found.frameStart, end: found.frameEnd },
@@ -378,4 +380,12 @@ function draftFields(
   evidence: Evidence[],
 ): { confidence: number; evidence: Evidence[] } {
   return { confidence: Math.round(confidence * 100) / 100, evidence };
+}
+
+/**
+ * The name part of an id (after its `xxx-` prefix), cut to `length` characters without a dash
+ * at either end, so ids built from it never hold `--` (which the seed format refuses).
+ */
+export function idPart(id: string, length: number): string {
+  return id.slice(4, 4 + length).replace(/^-+|-+$/g, '');
 }

@@ -301,6 +301,17 @@ describe('sources, figures and the draft format', () => {
     expect(publishers).toEqual(['Alpine Wire']);
   });
 
+  it('never builds an id with a double dash from a speaker id cut at a dash', () => {
+    const draft = extract(
+      'Security researchers in the northern region said the outage lasted four hours.',
+    );
+    expect(draft.attributions.length).toBeGreaterThan(0);
+    for (const record of [...draft.attributions, ...draft.sources, ...draft.actors])
+      expect(record.id).not.toContain('--');
+    const validation = validateSeedData('draft', draft, () => 'x');
+    expect(validation.ok ? [] : validation.problems.filter((p) => p.field === 'id')).toEqual([]);
+  });
+
   it('is deterministic', () => {
     expect(extract(text)).toEqual(draft);
   });
