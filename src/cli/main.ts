@@ -6,9 +6,10 @@ import { exportCommand, exportUsage } from './exportCommand.js';
 import { extractCommand, extractUsage } from './extractCommand.js';
 import { importCommand, importUsage } from './importCommand.js';
 import { keysCommand, keysUsage } from './keysCommand.js';
+import { reuseCommand, reuseUsage } from './reuseCommand.js';
 import { seedCommand, seedUsage } from './seedCommand.js';
 
-const usage = `Usage:\n${seedUsage}\n${extractUsage}\n${deskUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
+const usage = `Usage:\n${seedUsage}\n${extractUsage}\n${deskUsage}\n${reuseUsage}\n${exportUsage}\n${importUsage}\n${dbUsage}\n${keysUsage}`;
 
 /** The CLI's entry: one file per command, each returning an exit code. */
 async function run(argv: string[]): Promise<number> {
@@ -21,6 +22,8 @@ async function run(argv: string[]): Promise<number> {
       return extractCommand(rest);
     case 'desk':
       return deskCommand(rest, config);
+    case 'reuse':
+      return reuseCommand(rest, config);
     case 'export':
       return exportCommand(rest, config);
     case 'import':

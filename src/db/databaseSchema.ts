@@ -16,6 +16,17 @@ export const fullTextIndexes = {
 } as const;
 
 /**
+ * The index behind text-reuse candidates (docs/reuse.md): each source's fingerprints as
+ * whitespace-separated tokens, so finding the sources that share fingerprints with a text is an
+ * index lookup of its hashes, not a scan. Not one of Query.search's indexes.
+ */
+export const fingerprintIndex = {
+  name: 'source_fingerprints',
+  label: Label.Source,
+  property: 'fingerprintText',
+} as const;
+
+/**
  * The statements that make the database schema: a uniqueness constraint on every `id` (which
  * also gives MERGE and lookups an index seek), range indexes used by filters, and full-text
  * indexes. All are IF NOT EXISTS, so applying them at every start is safe.
@@ -33,6 +44,7 @@ export function databaseSchemaStatements(): string[] {
     // Revisions are not in identifiedLabels (no uniqueness needed), but import matches them by id.
     `CREATE INDEX revision_id IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.id)`,
     draftConstraint,
+    `CREATE FULLTEXT INDEX ${fingerprintIndex.name} IF NOT EXISTS FOR (n:${fingerprintIndex.label}) ON EACH [n.${fingerprintIndex.property}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace'}}`,
   );
   for (const index of Object.values(fullTextIndexes)) {
     const properties = index.properties.map((property) => `n.${property}`).join(', ');

@@ -108,6 +108,8 @@ export interface CarrierSource {
   readonly publisherIsState: boolean;
   /** The sources it cites that also carry the claim. */
   readonly cites: string[];
+  /** The sources it copies (confirmed COPIES links) that also carry the claim. */
+  readonly copies: string[];
 }
 
 /** The sources carrying one claim and the citations among them. */

@@ -35,6 +35,12 @@ export const Rel = {
   AT_EVENT: 'AT_EVENT',
   /** (Source)-[:CITES]->(Source): this source draws on that one. */
   CITES: 'CITES',
+  /**
+   * (Source copier)-[:COPIES]->(Source original): an editor confirmed that the copier reproduces
+   * passages of the original (without crediting it, unless it also CITES it); the passages are
+   * the relationship's evidence (docs/reuse.md).
+   */
+  COPIES: 'COPIES',
   /** (Source)-[:CARRIES]->(Claim): the source carries the claim (quoted or not). */
   CARRIES: 'CARRIES',
   /** (Source)-[:PUBLISHED_BY]->(Actor). */

@@ -21,6 +21,12 @@ export interface RelationshipWrite {
  */
 export interface GraphWritePlan {
   readonly nodes: ReadonlyArray<{ readonly label: string; readonly rows: readonly NodeWrite[] }>;
+  /**
+   * Properties derived from a node's content (a source's text fingerprints), set after the nodes
+   * are written: outside the content hash and the revision history, since they follow from
+   * content already there and are recomputed when the method changes.
+   */
+  readonly derived?: ReadonlyArray<{ readonly label: string; readonly rows: readonly NodeWrite[] }>;
   readonly relationships: ReadonlyArray<{
     readonly type: string;
     readonly fromLabel: string;

@@ -91,7 +91,8 @@ export const readStatements = {
           ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
           stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
           publisherIsState: coalesce(p.kind = 'state', false),
-          cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
+          cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id],
+          copies: [(s)-[:${Rel.COPIES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
         }) AS sources
       }
       RETURN c.id AS claimId, sources`,

@@ -55,6 +55,12 @@ export async function writeGraphPlan(
     }
     onProgress(`${group.label} nodes`, ++done, total);
   }
+  for (const group of plan.derived ?? []) {
+    for (const batch of batches(group.rows))
+      await scope.run(setDerived(group.label), {
+        rows: batch.map((row) => ({ id: row.id, properties: row.properties })),
+      });
+  }
   for (const group of plan.relationships) {
     if (singleValuedRelationships.has(group.type)) await refuseSecondLink(scope, group);
     for (const batch of batches(group.rows)) {
@@ -141,6 +147,16 @@ function upsertNodes(label: string) {
       }
       RETURN sum(CASE WHEN n.enteredAt = $now THEN 1 ELSE 0 END) AS created,
              sum(CASE WHEN n.updatedAt = $now AND n.enteredAt <> $now THEN 1 ELSE 0 END) AS updated`,
+  };
+}
+
+function setDerived(label: string) {
+  return {
+    name: `setDerived${label}Properties`,
+    cypher: `
+      UNWIND $rows AS row
+      MATCH (n:${label} {id: row.id}) USING INDEX n:${label}(id)
+      SET n += row.properties`,
   };
 }
 

@@ -1,10 +1,11 @@
 import { AppError } from '../errors/appError.js';
-import type {
-  SeedActor,
-  SeedAttribution,
-  SeedClaim,
-  SeedSet,
-  SeedSource,
+import {
+  sourceKinds,
+  type SeedActor,
+  type SeedAttribution,
+  type SeedClaim,
+  type SeedSet,
+  type SeedSource,
 } from '../ingest/seedFormat.js';
 import { articleSourceId, draftActors, type DeskDraft } from './deskDraft.js';
 
@@ -71,7 +72,7 @@ export function commitPlan(draft: DeskDraft, editor: string): CommitPlan {
     };
   });
 
-  const sources = citedSources(draft, new Set(claims.keys()), claimIdOf);
+  const sources = withCopies(draft, citedSources(draft, new Set(claims.keys()), claimIdOf));
   const actorsById = new Map(draftActors(draft).map((actor) => [actor.id, actor]));
   const actorIds = new Set([
     ...attributions.map((attribution) => attribution.actor),
@@ -99,6 +100,54 @@ export function commitPlan(draft: DeskDraft, editor: string): CommitPlan {
     },
     matchedRevisions,
   };
+}
+
+/**
+ * The article with the copy links the editor confirmed, and a reference to each copied source
+ * (marked existing) unless the set already holds it.
+ */
+function withCopies(draft: DeskDraft, sources: SeedSource[]): SeedSource[] {
+  const confirmed = Object.values(draft.copies ?? {}).filter((copy) => copy.confirmed);
+  if (confirmed.length === 0) return sources;
+  const [article, ...rest] = sources;
+  const held = new Set(sources.map((source) => source.id));
+  const references: SeedSource[] = confirmed
+    .filter((copy) => !held.has(copy.sourceId))
+    .map((copy) => ({
+      id: copy.sourceId,
+      kind: (sourceKinds as readonly string[]).includes(copy.kind)
+        ? (copy.kind as SeedSource['kind'])
+        : 'unknown',
+      title: copy.title,
+      primary: false,
+      cites: [],
+      carries: [],
+      copies: [],
+      resolution: {
+        status: 'existing',
+        reason: 'a source of the graph the article copies',
+        score: 1,
+      },
+    }));
+  return [
+    {
+      ...article!,
+      copies: confirmed.map((copy) => ({
+        original: copy.sourceId,
+        passages: copy.passages.map(({ start, end, originalStart, originalEnd, words }) => ({
+          start,
+          end,
+          originalStart,
+          originalEnd,
+          words,
+        })),
+        shareOfCopier: copy.shareOfDraft,
+        shareOfOriginal: copy.shareOfSource,
+      })),
+    },
+    ...rest,
+    ...references,
+  ];
 }
 
 /**
@@ -137,6 +186,7 @@ function citedSources(
           primary: false,
           cites,
           carries,
+          copies: [],
           resolution: { status: 'existing', reason: chosen.reason, score: chosen.score },
         }
       : {

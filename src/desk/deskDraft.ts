@@ -63,6 +63,28 @@ export interface CitationReview {
   readonly optional?: boolean;
 }
 
+/**
+ * A stored source the article shares passages with (src/reuse): proposed as a copy link, written
+ * only when the editor confirms it. Passages keep the other text's words, as read when matched.
+ */
+export interface CopyReview {
+  readonly sourceId: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly passages: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly originalStart: number;
+    readonly originalEnd: number;
+    readonly words: number;
+    readonly originalText: string;
+  }[];
+  readonly shareOfDraft: number;
+  readonly shareOfSource: number;
+  readonly publishedFirst: 'this' | 'other' | 'unknown';
+  readonly confirmed: boolean;
+}
+
 /** What a commit wrote. */
 export interface CommitRecord {
   readonly committedAt: string;
@@ -93,6 +115,8 @@ export interface DeskDraft {
   readonly citations: Readonly<Record<string, CitationReview>>;
   /** Speakers the editor typed that the extractor had not proposed (new, or from the graph). */
   readonly addedActors: readonly SeedActor[];
+  /** Stored sources the article shares passages with, by source id. */
+  readonly copies?: Readonly<Record<string, CopyReview>>;
   readonly committed?: CommitRecord;
 }
 

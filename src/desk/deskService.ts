@@ -13,10 +13,19 @@ import { articleInputProblems, MAX_ARTICLE_CHARACTERS, type DraftRequest } from 
 import { matchDraft, candidateMatch } from './matchDraft.js';
 import { articleTextFile, commitPlan } from './commitSet.js';
 import { extractedBy, writeCommit } from './commitWrite.js';
-import type { DeskArticle, DeskDraft, DraftStatus, ItemDecision, Stance } from './deskDraft.js';
+import type {
+  CopyReview,
+  DeskArticle,
+  DeskDraft,
+  DraftStatus,
+  ItemDecision,
+  Stance,
+} from './deskDraft.js';
+import { sharedTextWith } from '../reuse/reuseService.js';
 import { newDeskDraft, withArticleSourceId } from './newDraft.js';
 import {
   applyCitationUpdate,
+  applyCopyUpdate,
   applyItemUpdate,
   assertEditable,
   discarded,
@@ -83,6 +92,7 @@ export async function createDraft(
   );
   const { extracted, optionalIds } = withSpeakerCitations(named);
   const { claimMatches, citationCandidates } = await matchDraft(executor, extracted, knownActors);
+  const copies = await copyProposals(executor, article);
   const draft = newDeskDraft({
     id: `draft-${randomBytes(6).toString('hex')}`,
     editor: caller.name,
@@ -92,6 +102,7 @@ export async function createDraft(
     claimMatches,
     citationCandidates,
     optionalCitations: optionalIds,
+    copies,
   });
   await insertDraft(executor, stored(draft));
   return draft;
@@ -148,6 +159,20 @@ export async function updateDraftCitation(
       },
       change(caller),
     ),
+  );
+}
+
+/** Confirms or withdraws a proposed copy link of an OPEN draft. */
+export async function updateDraftCopy(
+  executor: Executor,
+  caller: Caller,
+  draftId: string,
+  sourceId: string,
+  confirmed: boolean,
+  revision?: number | null,
+): Promise<DeskDraft> {
+  return changeDraft(executor, draftId, revision, (draft) =>
+    applyCopyUpdate(draft, sourceId, confirmed, change(caller)),
   );
 }
 
@@ -317,6 +342,32 @@ async function mustExist(executor: Executor, draftId: string): Promise<DeskDraft
 
 function change(caller: Caller) {
   return { editor: caller.name, now: new Date().toISOString() };
+}
+
+/** The stored sources the article shares passages with, as unconfirmed copy proposals. */
+async function copyProposals(executor: Executor, article: DeskArticle): Promise<CopyReview[]> {
+  const shared = await sharedTextWith(executor, {
+    text: article.text,
+    publishedFrom: article.published ?? null,
+    publishedTo: article.published ?? null,
+  });
+  return shared.map((entry) => ({
+    sourceId: entry.source.id,
+    title: entry.source.title,
+    kind: entry.source.kind,
+    passages: entry.passages.map((passage) => ({
+      start: passage.thisStart,
+      end: passage.thisEnd,
+      originalStart: passage.otherStart,
+      originalEnd: passage.otherEnd,
+      words: passage.words,
+      originalText: (entry.source.text ?? '').slice(passage.otherStart, passage.otherEnd),
+    })),
+    shareOfDraft: Math.round(entry.shareOfThis * 10_000) / 10_000,
+    shareOfSource: Math.round(entry.shareOfOther * 10_000) / 10_000,
+    publishedFirst: entry.publishedFirst,
+    confirmed: false,
+  }));
 }
 
 function deskArticle(request: DraftRequest): DeskArticle {

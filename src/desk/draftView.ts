@@ -124,6 +124,18 @@ export function draftView(draft: DeskDraft) {
       ...difference,
     }));
   });
+  const copies = Object.values(draft.copies ?? {}).map((copy) => ({
+    ...copy,
+    passages: copy.passages.map((passage) => ({
+      words: passage.words,
+      thisStart: passage.start,
+      thisEnd: passage.end,
+      thisText: draft.article.text.slice(passage.start, passage.end),
+      otherStart: passage.originalStart,
+      otherEnd: passage.originalEnd,
+      otherText: passage.originalText,
+    })),
+  }));
   const count = (decision: string) => items.filter((item) => item.decision === decision).length;
   return {
     items,
@@ -131,6 +143,7 @@ export function draftView(draft: DeskDraft) {
     actors: [...actors.values()].filter((actor) => usedActors.has(actor.id)),
     citations,
     figureConflicts,
+    copies,
     counts: { pending: count('pending'), accepted: count('accepted'), rejected: count('rejected') },
   };
 }

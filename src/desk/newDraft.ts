@@ -4,6 +4,7 @@ import { rerankCitations } from './citations.js';
 import type {
   CitationReview,
   ClaimReview,
+  CopyReview,
   DeskArticle,
   DeskDraft,
   ItemReview,
@@ -26,6 +27,8 @@ export interface NewDraftParts {
   readonly citationCandidates: ReadonlyMap<string, readonly CitableSource[]>;
   /** Citations written only when linked to a graph source (withSpeakerCitations). */
   readonly optionalCitations?: readonly string[];
+  /** Stored sources sharing passages with the article, unconfirmed. */
+  readonly copies?: readonly CopyReview[];
 }
 
 /**
@@ -66,6 +69,7 @@ export function newDeskDraft(parts: NewDraftParts): DeskDraft {
     claims,
     citations,
     addedActors: [],
+    copies: Object.fromEntries((parts.copies ?? []).map((copy) => [copy.sourceId, copy])),
   });
 }
 

@@ -150,6 +150,25 @@ export function applyCitationUpdate(
   };
 }
 
+/** Confirms (or withdraws) a proposed copy link to a stored source. Pure. */
+export function applyCopyUpdate(
+  draft: DeskDraft,
+  sourceId: string,
+  confirmed: boolean,
+  change: Change,
+): DeskDraft {
+  const review = draft.copies?.[sourceId];
+  if (!review)
+    throw new AppError('NOT_FOUND', `Draft "${draft.id}" proposes no copy link to "${sourceId}".`, {
+      field: 'sourceId',
+    });
+  return {
+    ...draft,
+    copies: { ...draft.copies, [sourceId]: { ...review, confirmed } },
+    ...bumped(draft, change),
+  };
+}
+
 /** Marks a draft discarded. */
 export function discarded(draft: DeskDraft, change: Change): DeskDraft {
   if (draft.status === 'committed')

@@ -1,3 +1,4 @@
+import { idPart } from '../extract/buildDraft.js';
 import type { SeedSet, SeedSource } from '../ingest/seedFormat.js';
 
 /**
@@ -28,8 +29,8 @@ export function withSpeakerCitations(extracted: SeedSet): {
     if (!speaker || speaker.id === article.publisher || citedPublishers.has(speaker.id)) continue;
     let source = added.find((candidate) => candidate.publisher === speaker.id);
     if (!source) {
-      let id = `src-${speaker.id.slice(4, 60)}-own-source`;
-      for (let n = 2; taken.has(id); n++) id = `src-${speaker.id.slice(4, 60)}-own-source-${n}`;
+      let id = `src-${idPart(speaker.id, 56)}-own-source`;
+      for (let n = 2; taken.has(id); n++) id = `src-${idPart(speaker.id, 56)}-own-source-${n}`;
       taken.add(id);
       source = {
         id,
@@ -39,6 +40,7 @@ export function withSpeakerCitations(extracted: SeedSet): {
         primary: false,
         cites: [],
         carries: [],
+        copies: [],
         notes: 'Proposed by the desk: the speaker may speak through a source the graph holds.',
         evidence: attribution.evidence?.slice(0, 1) ?? [],
       };

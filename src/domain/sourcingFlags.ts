@@ -18,6 +18,8 @@ export interface SourcingFlags {
   readonly circularReporting: boolean;
   readonly deniedByIds: string[];
   readonly contradictedByIds: string[];
+  /** Carriers that copy another carrier (confirmed copy link) without citing it. */
+  readonly uncreditedCopierIds: string[];
 }
 
 /**
@@ -61,5 +63,9 @@ export function sourcingFlags(
       ...new Set(attributions.filter((a) => a.stance === 'denies').map((a) => a.actorId)),
     ].sort(),
     contradictedByIds: [...new Set(contradictingClaimIds)].sort(),
+    uncreditedCopierIds: graph.sources
+      .filter((source) => source.copies.some((id) => !source.cites.includes(id)))
+      .map((source) => source.id)
+      .sort(),
   };
 }

@@ -16,6 +16,7 @@ import { enumValues } from './resolvers/enumValues.js';
 import { extractionResolvers } from './resolvers/extractionResolvers.js';
 import { mutationResolvers } from './resolvers/mutationResolvers.js';
 import { queryResolvers, searchHitResolvers } from './resolvers/queryResolvers.js';
+import { reuseResolvers } from './resolvers/reuseResolvers.js';
 import { sourceResolvers } from './resolvers/sourceResolvers.js';
 
 /** The SDL files in schema/, the API's source of truth, concatenated in name order. */
@@ -35,12 +36,13 @@ export function buildGraphQLSchema(): GraphQLSchema {
     resolvers: {
       ...enumValues,
       Query: { ...queryResolvers, ...extractionResolvers.Query, ...deskResolvers.Query },
-      Mutation: { ...mutationResolvers, ...deskResolvers.Mutation },
+      Mutation: { ...mutationResolvers, ...deskResolvers.Mutation, ...reuseResolvers.Mutation },
       Draft: deskResolvers.Draft,
       ClaimMatch: deskResolvers.ClaimMatch,
       SourceMatch: deskResolvers.SourceMatch,
       DraftActorReview: deskResolvers.DraftActorReview,
       DraftFigureConflict: deskResolvers.DraftFigureConflict,
+      DraftCopy: deskResolvers.DraftCopy,
       DraftCommit: deskResolvers.DraftCommit,
       SearchHit: searchHitResolvers,
       Claim: claimResolvers,
@@ -50,6 +52,9 @@ export function buildGraphQLSchema(): GraphQLSchema {
       Attribution: attributionResolvers,
       ...actorResolvers,
       ...sourceResolvers,
+      Source: { ...sourceResolvers.Source, ...reuseResolvers.Source },
+      SharedText: reuseResolvers.SharedText,
+      CopyLink: reuseResolvers.CopyLink,
     },
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

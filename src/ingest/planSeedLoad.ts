@@ -8,7 +8,10 @@ import {
 } from '../db/graphWritePlan.js';
 import { nameKey } from '../domain/normaliseName.js';
 import { timeBounds } from '../domain/timeBounds.js';
+import { fingerprintScheme } from '../reuse/fingerprintScheme.js';
+import { fingerprintHashes } from '../reuse/fingerprints.js';
 import type {
+  SeedCopy,
   SeedQuantity,
   SeedQuotedWords,
   SeedResolution,
@@ -165,6 +168,14 @@ export function planSeedLoad({ seedSet: fullSet, sourceTexts }: ValidSeedSet): G
       rows: [...carried.values()],
     },
     {
+      type: Rel.COPIES,
+      fromLabel: Label.Source,
+      toLabel: Label.Source,
+      rows: fullSet.sources.flatMap((s) =>
+        s.copies.map((copy) => link(s.id, copy.original, copyProperties(copy))),
+      ),
+    },
+    {
       type: Rel.BASED_IN,
       fromLabel: Label.Actor,
       toLabel: Label.Actor,
@@ -247,6 +258,7 @@ export function planSeedLoad({ seedSet: fullSet, sourceTexts }: ValidSeedSet): G
   ];
 
   return {
+    derived: [{ label: Label.Source, rows: fingerprintRows(sourceTexts) }],
     nodes: [
       { label: Label.Source, rows: sources },
       { label: Label.Actor, rows: actors },
@@ -273,6 +285,39 @@ function timeProperties(
     [`${prefix}Basis`]: time.basis,
     [`${prefix}From`]: bounds.from,
     [`${prefix}To`]: bounds.to,
+  };
+}
+
+/**
+ * Every source text's fingerprints (docs/reuse.md), as a space-separated property indexed for
+ * full-text lookup, with the scheme that made them (so `claimgraph reuse --all` can tell stale
+ * ones). Derived: outside the content hash.
+ */
+function fingerprintRows(sourceTexts: ReadonlyMap<string, string>): NodeWrite[] {
+  return [...sourceTexts].map(([id, text]) => {
+    const hashes = fingerprintHashes(text);
+    return {
+      id,
+      properties: {
+        fingerprintText: hashes.join(' '),
+        fingerprintCount: hashes.length,
+        fingerprintScheme: fingerprintScheme(),
+      },
+    };
+  });
+}
+
+/** A copy link's evidence as parallel lists (Neo4j properties cannot hold maps). */
+function copyProperties(copy: SeedCopy): Record<string, StoredValue | undefined> {
+  return {
+    copierStarts: copy.passages.map((p) => p.start),
+    copierEnds: copy.passages.map((p) => p.end),
+    originalStarts: copy.passages.map((p) => p.originalStart),
+    originalEnds: copy.passages.map((p) => p.originalEnd),
+    passageWords: copy.passages.map((p) => p.words),
+    shareOfCopier: copy.shareOfCopier,
+    shareOfOriginal: copy.shareOfOriginal,
+    notes: copy.notes,
   };
 }
 

@@ -140,6 +140,33 @@ export const actorResolutionSchema = resolutionSchema;
 
 const resolution = resolutionSchema.optional();
 
+/**
+ * A confirmed copy link: the source reproduces passages of `original` (docs/reuse.md), each
+ * passage with its offsets in the copier's text (`start`, `end`) and in the original's.
+ */
+export const copySchema = z
+  .object({
+    original: id('src'),
+    passages: z
+      .array(
+        z
+          .object({
+            start: offset.describe("Offset where the passage starts in this source's text."),
+            end: offset.describe('Offset just past its end.'),
+            originalStart: offset.describe("Offset where it starts in the original's text."),
+            originalEnd: offset.describe('Offset just past its end there.'),
+            words: z.number().int().min(1),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+    shareOfCopier: z.number().min(0).max(1),
+    shareOfOriginal: z.number().min(0).max(1),
+    notes: longText.optional(),
+  })
+  .strict();
+
 const sourceSchema = z
   .object({
     id: id('src'),
@@ -155,6 +182,11 @@ const sourceSchema = z
     primary: z.boolean().default(false),
     cites: z.array(id('src')).default([]),
     carries: z.array(id('clm')).default([]),
+    copies: z
+      .array(copySchema)
+      .max(100)
+      .default([])
+      .describe('Confirmed copy links: sources whose passages this one reproduces.'),
     notes: longText.optional(),
     confidence,
     evidence,
@@ -344,4 +376,5 @@ export type SeedEvidence = z.infer<typeof evidenceSchema>;
 export type SeedActorResolution = z.infer<typeof actorResolutionSchema>;
 export type SeedResolution = z.infer<typeof resolutionSchema>;
 export type SeedQuantity = z.infer<typeof quantitySchema>;
+export type SeedCopy = z.infer<typeof copySchema>;
 export type SeedExtraction = z.infer<typeof extractionSchema>;

@@ -143,6 +143,27 @@ function checkSeedSet(
     source.carries.forEach((claim, i) =>
       expectRef('sources', index, source.id, `carries[${i}]`, 'claims', claim),
     );
+    source.copies.forEach((copy, i) => {
+      expectRef('sources', index, source.id, `copies[${i}].original`, 'sources', copy.original);
+      if (copy.original === source.id)
+        problem(
+          'sources',
+          index,
+          source.id,
+          `copies[${i}].original`,
+          'a source cannot copy itself',
+        );
+      copy.passages.forEach((passage, p) => {
+        if (passage.end <= passage.start || passage.originalEnd <= passage.originalStart)
+          problem(
+            'sources',
+            index,
+            source.id,
+            `copies[${i}].passages[${p}]`,
+            'a passage must end after it starts, in both texts',
+          );
+      });
+    });
     if (source.textFile !== undefined) {
       const text = readSourceText(source.textFile);
       if (text !== undefined) sourceTexts.set(source.id, text);

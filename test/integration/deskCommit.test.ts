@@ -415,6 +415,57 @@ describe('the editor’s desk: drafts, matching and commit', () => {
     expect(draft.items.map((i: any) => i.actor.name)).toContain('Tomas Lind');
   });
 
+  it('proposes a copy link for an article that reuses a stored text; confirmed, the commit writes it', async () => {
+    const text = readFileSync(
+      path.join(projectRoot, 'test/fixtures/reuse/seed-paragraphs-reused.article.txt'),
+      'utf8',
+    );
+    const created = (
+      await ok(
+        `mutation ($input: CreateDraftInput!) { createDraft(input: $input) { id items { id }
+          copies { source { id } shareOfDraft publishedFirst confirmed passages { words thisText otherText } } } }`,
+        {
+          input: {
+            text,
+            publisher: 'Strait Wire',
+            published: '2019-07-03',
+            title: 'Officials cite botnet figures',
+          },
+        },
+      )
+    ).createDraft;
+    const proposal = created.copies.find((copy: any) => copy.source.id === 'src-article');
+    expect(proposal, JSON.stringify(created.copies)).toMatchObject({
+      confirmed: false,
+      publishedFirst: 'OTHER',
+    });
+    expect(proposal.passages).toHaveLength(2);
+    expect(proposal.passages[0].otherText).toContain('14.000 servers');
+    const confirmed = (
+      await ok(
+        `mutation ($draftId: ID!) { updateDraftCopy(draftId: $draftId, sourceId: "src-article", confirmed: true) {
+          copies { source { id } confirmed } } }`,
+        { draftId: created.id },
+      )
+    ).updateDraftCopy;
+    expect(confirmed.copies.find((c: any) => c.source.id === 'src-article').confirmed).toBe(true);
+    await ok(UPDATE_ITEMS, {
+      draftId: created.id,
+      itemIds: created.items.map((i: any) => i.id),
+      update: { decision: 'ACCEPTED' },
+    });
+    const committed = (await ok(COMMIT, { id: created.id })).commitDraft;
+    const [link] = await database.executor.read(
+      {
+        name: 'deskCopyLink',
+        cypher: `MATCH (:Source {id: $id})-[r:COPIES]->(o:Source) RETURN o.id AS original,
+                 r.enteredVia AS via, size(r.copierStarts) AS passages`,
+      },
+      { id: committed.committed.source.id },
+    );
+    expect(link).toEqual({ original: 'src-article', via: `desk:${created.id}`, passages: 2 });
+  });
+
   it('commits a draft reviewed as a file (claimgraph desk commit), once', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-desk-file-'));
     const textFile = path.join(dir, 'restated.article.txt');

@@ -18,6 +18,7 @@ const source = (
   stateIds: [],
   publisherIsState: false,
   cites,
+  copies: [],
   ...extra,
 });
 
@@ -37,6 +38,7 @@ describe('sourcing chains', () => {
         originId: 'src-report',
         reachesPrimary: true,
         circular: false,
+        copiedHops: [],
       },
     ]);
   });
@@ -51,6 +53,7 @@ describe('sourcing chains', () => {
         originId: 'src-c',
         reachesPrimary: false,
         circular: true,
+        copiedHops: [],
       },
     ]);
   });
@@ -91,5 +94,51 @@ describe('sourcing chains', () => {
     const analysis = independentOrigins(graph, sourcingChains(graph));
     expect(analysis.groups).toHaveLength(2);
     expect(analysis.reasons).toEqual(['src-one and src-two share state affiliation act-state']);
+  });
+});
+
+describe('copy links', () => {
+  it('follows a copy link like a citation, so the copier is not an origin of its own', () => {
+    const graph = {
+      sources: [
+        source('src-copier', [], { copies: ['src-article'] }),
+        source('src-article', ['src-report']),
+        source('src-report', [], { primary: true }),
+      ],
+    };
+    const chains = sourcingChains(graph);
+    expect(chains).toEqual([
+      {
+        sourceIds: ['src-copier', 'src-article', 'src-report'],
+        originId: 'src-report',
+        reachesPrimary: true,
+        circular: false,
+        copiedHops: [2],
+      },
+    ]);
+    const independence = independentOrigins(graph, chains);
+    expect(independence.groups).toEqual([['src-report']]);
+    expect(independence.reasons).toEqual([
+      "src-copier copies src-article without credit: followed to src-article's origin, not counted as an origin of its own",
+    ]);
+  });
+
+  it('joins two origins one of which copies the other', () => {
+    // Both reports are primary, so the chains stop at each: two origins, one text.
+    const graph = {
+      sources: [
+        source('src-c', ['src-a']),
+        source('src-d', ['src-b']),
+        source('src-a', [], { primary: true }),
+        source('src-b', [], { primary: true, copies: ['src-a'] }),
+      ],
+    };
+    const chains = sourcingChains(graph);
+    expect(chains.map((chain) => chain.originId)).toEqual(['src-a', 'src-b']);
+    const independence = independentOrigins(graph, chains);
+    expect(independence.groups).toEqual([['src-a', 'src-b']]);
+    expect(independence.reasons).toEqual([
+      'src-a and src-b are one text: a confirmed copy link joins them',
+    ]);
   });
 });

@@ -45,6 +45,7 @@ function carrierGraphs(seedSet: SeedSet): Map<string, CarrierGraph> {
         stateIds: publisher?.stateAffiliation ? [publisher.stateAffiliation] : [],
         publisherIsState: publisher?.kind === 'state',
         cites: source.cites.filter((cited) => ids.has(cited)),
+        copies: source.copies.map((copy) => copy.original).filter((original) => ids.has(original)),
       };
     });
     graphs.set(claimId, { sources: carrierSources });

@@ -81,6 +81,9 @@ export const analysisResolvers = {
     denied: (flags: SourcingFlags) => flags.deniedByIds.length > 0,
     deniedBy: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
       nodes(loaders, Label.Actor, flags.deniedByIds),
+    copiedWithoutCredit: (flags: SourcingFlags) => flags.uncreditedCopierIds.length > 0,
+    uncreditedCopiers: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
+      nodes(loaders, Label.Source, flags.uncreditedCopierIds),
     contradicted: (flags: SourcingFlags) => flags.contradictedByIds.length > 0,
     contradictedBy: (flags: SourcingFlags, _: unknown, { loaders }: GraphQLContext) =>
       nodes(loaders, Label.Claim, flags.contradictedByIds),

@@ -63,11 +63,12 @@ export const quantityResolvers = {
 /** Resolvers of types SourcingChain and SourcingHop. */
 export const sourcingResolvers = {
   SourcingChain: {
-    hops: (chain: { sourceIds: string[]; claimId: string }) =>
+    hops: (chain: { sourceIds: string[]; claimId: string; copiedHops: number[] }) =>
       chain.sourceIds.map((sourceId, index) => ({
         position: index + 1,
         sourceId,
         claimId: chain.claimId,
+        viaCopy: chain.copiedHops.includes(index + 1),
       })),
     origin: (chain: { originId: string }, _: unknown, { loaders }: GraphQLContext) =>
       loaders.node(Label.Source).load(chain.originId),

@@ -9,6 +9,7 @@ import {
   findDrafts,
   getDraft,
   updateDraftCitation,
+  updateDraftCopy,
   updateDraftItems,
   type ItemUpdateRequest,
 } from '../../desk/deskService.js';
@@ -106,6 +107,19 @@ export const deskResolvers = {
         args.update,
         args.revision,
       ),
+    updateDraftCopy: (
+      _: unknown,
+      args: { draftId: string; sourceId: string; confirmed: boolean; revision?: number | null },
+      context: GraphQLContext,
+    ) =>
+      updateDraftCopy(
+        context.executor,
+        editor(context),
+        args.draftId,
+        args.sourceId,
+        args.confirmed,
+        args.revision,
+      ),
     commitDraft: (_: unknown, { id }: { id: string }, context: GraphQLContext) =>
       commitDraft(context.executor, editor(context), id),
     discardDraft: (_: unknown, { id }: { id: string }, context: GraphQLContext) =>
@@ -124,6 +138,7 @@ export const deskResolvers = {
     actors: (draft: DeskDraft) => viewOf(draft).actors,
     citations: (draft: DeskDraft) => viewOf(draft).citations,
     figureConflicts: (draft: DeskDraft) => viewOf(draft).figureConflicts,
+    copies: (draft: DeskDraft) => viewOf(draft).copies,
     counts: (draft: DeskDraft) => viewOf(draft).counts,
     committed: (draft: DeskDraft) => draft.committed ?? null,
   },
@@ -138,6 +153,10 @@ export const deskResolvers = {
   DraftActorReview: {
     actor: (actor: ActorView, _: unknown, context: GraphQLContext) =>
       actor.existing ? node(Label.Actor)(actor.id, context) : null,
+  },
+  DraftCopy: {
+    source: (copy: { sourceId: string }, _: unknown, context: GraphQLContext) =>
+      node(Label.Source)(copy.sourceId, context),
   },
   DraftFigureConflict: {
     claim: (conflict: { claimId: string }, _: unknown, context: GraphQLContext) =>

@@ -46,4 +46,5 @@ export const enumValues = {
   DraftStatus: { OPEN: 'open', COMMITTED: 'committed', DISCARDED: 'discarded' },
   ItemDecision: { PENDING: 'pending', ACCEPTED: 'accepted', REJECTED: 'rejected' },
   MatchTier: { MATCH: 'match', SUGGESTION: 'suggestion' },
+  PublishedFirst: { THIS: 'this', OTHER: 'other', UNKNOWN: 'unknown' },
 } as const;

@@ -90,6 +90,7 @@ describe('commit ids', () => {
             primary: false,
             cites: ['src-b'],
             carries: ['clm-x'],
+            copies: [],
           },
         ],
         attributions: [
@@ -132,6 +133,7 @@ describe('speaker citations', () => {
             primary: false,
             cites: ['src-wire-report'],
             carries: [],
+            copies: [],
           },
           {
             id: 'src-wire-report',
@@ -141,6 +143,7 @@ describe('speaker citations', () => {
             primary: false,
             cites: [],
             carries: ['clm-2'],
+            copies: [],
           },
         ],
         actors: ['act-agency', 'act-daily', 'act-wire'].map((id) => ({

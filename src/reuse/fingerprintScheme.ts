@@ -1,0 +1,11 @@
+import { REUSE_K, REUSE_W } from './fingerprints.js';
+
+/**
+ * Names the fingerprinting method, stored with each source's fingerprints: fingerprints of another
+ * scheme (k or w changed) are stale, and `claimgraph reuse --all` recomputes them. Bump the
+ * version when the normalisation, stop words, stock phrases or hash change: k and w alone do not
+ * say that.
+ */
+export function fingerprintScheme(): string {
+  return `winnow-words-k${REUSE_K}-w${REUSE_W}-v1`;
+}
