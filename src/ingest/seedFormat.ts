@@ -63,7 +63,10 @@ const id = (prefix: string) =>
 /** A time expression: what the text says, what it resolves to, how precisely, and why. */
 export const timeSchema = z
   .object({
-    raw: shortText.nullable().describe('The expression as written, or null if inferred.'),
+    raw: shortText
+      .nullable()
+      .default(null)
+      .describe('The expression as written, or null (or left out) if inferred.'),
     value: z
       .string()
       .regex(

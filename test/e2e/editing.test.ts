@@ -155,6 +155,27 @@ describe('editing through mutations', () => {
     expect(recorded.claim.carriedBy).toEqual([{ id: 'src-example-article' }]);
   });
 
+  it('accepts a time whose raw expression is null (inferred), as TimeInput documents', async () => {
+    const { body } = await asEditor(RECORD_SOURCE, {
+      input: {
+        id: 'src-example-undated-raw',
+        kind: 'ARTICLE',
+        title: 'Inferred date',
+        published: {
+          raw: null,
+          value: '2024-05',
+          precision: 'MONTH',
+          basis: 'From the events it reports.',
+        },
+      },
+    });
+    expect(body.errors).toBeUndefined();
+    const read = await api.graphql(
+      `{ source(id: "src-example-undated-raw") { published { raw value } } }`,
+    );
+    expect((read.body.data as any).source.published).toEqual({ raw: null, value: '2024-05' });
+  });
+
   it('records direct speech with its quoted words and the figures its source states', async () => {
     const text = 'Ana Ruiz said: "We counted 1,600 widgets, not 1,500." Nobody else spoke.';
     expect(
