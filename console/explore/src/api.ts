@@ -45,8 +45,37 @@ export interface ChainSource {
 export interface SourcingChain {
   reachesPrimary: boolean;
   circular: boolean;
-  hops: { position: number; source: ChainSource; attributions: { id: string }[] }[];
+  hops: {
+    position: number;
+    source: ChainSource;
+    attributions: { id: string }[];
+    /** Reached through a confirmed copy link from the previous hop, not a citation. */
+    viaCopy: boolean;
+  }[];
   origin: { id: string; title: string };
+}
+
+/** A passage two sources share: `this*` in the copier, `other*` in the original. */
+export interface SharedPassage {
+  words: number;
+  thisStart: number;
+  thisEnd: number;
+  thisText: string;
+  otherStart: number;
+  otherEnd: number;
+  otherText: string;
+}
+
+/** A confirmed copy link: `copier` reproduces passages of `original`. */
+export interface CopyLink {
+  copier: { id: string; title: string };
+  original: { id: string; title: string };
+  passages: SharedPassage[];
+  /** Share of the copier's words that are copied, 0..1. */
+  shareOfCopier: number;
+  /** True when the copier also cites the original. */
+  credited: boolean;
+  provenance: { enteredBy: string; enteredVia: string; enteredAt: string };
 }
 
 export interface Quantity {
@@ -82,9 +111,12 @@ export interface ClaimView {
       onlyStateAffiliated: boolean;
       stateAffiliations: { name: string }[];
       deniedBy: { name: string }[];
+      uncreditedCopiers: { id: string; title: string }[];
       figureConflicts: FigureConflict[];
     };
   };
+  /** The sources carrying the claim, with the copy links from and to each. */
+  carriedBy: { id: string; copyLinks: CopyLink[] }[];
   contradicts: RelatedClaim[];
   contradictedBy: RelatedClaim[];
   supports: RelatedClaim[];
@@ -108,6 +140,25 @@ export interface ClaimMatch {
   quotes: { text: string; speaker: string }[];
 }
 
+/** The `copier->original` key of a copy link (and of its edge in the graph). */
+export const copyLinkKey = (copierId: string, originalId: string): string =>
+  `${copierId}->${originalId}`;
+
+/**
+ * The copy links between the claim's carriers, each once: `carriedBy` lists a link under both of
+ * its ends when both carry the claim.
+ */
+export function claimCopyLinks(claim: ClaimView): Map<string, CopyLink> {
+  const links = new Map<string, CopyLink>();
+  for (const carrier of claim.carriedBy) {
+    for (const link of carrier.copyLinks) {
+      const key = copyLinkKey(link.copier.id, link.original.id);
+      if (!links.has(key)) links.set(key, link);
+    }
+  }
+  return links;
+}
+
 /** An error answered by the API (GraphQL errors or a non-JSON / HTTP failure). */
 export class ApiError extends Error {}
 
@@ -116,7 +167,7 @@ export class ApiError extends Error {}
  * variable) so that exactly this text can be opened in GraphiQL.
  */
 export function claimQuery(claimId: string): string {
-  return `# claimgraph explorer: the claim, who said or denied it, its sourcing chains and related claims
+  return `# claimgraph explorer: the claim, who said or denied it, its sourcing chains, copy links and related claims
 query ExploreClaim {
   claim(id: ${JSON.stringify(claimId)}) {
     id
@@ -193,6 +244,7 @@ query ExploreClaim {
         attributions {
           id
         }
+        viaCopy
       }
       origin {
         id
@@ -211,6 +263,10 @@ query ExploreClaim {
         deniedBy {
           name
         }
+        uncreditedCopiers {
+          id
+          title
+        }
         figureConflicts {
           unit
           values {
@@ -221,6 +277,35 @@ query ExploreClaim {
               title
             }
           }
+        }
+      }
+    }
+    carriedBy {
+      id
+      copyLinks {
+        copier {
+          id
+          title
+        }
+        original {
+          id
+          title
+        }
+        passages {
+          words
+          thisStart
+          thisEnd
+          thisText
+          otherStart
+          otherEnd
+          otherText
+        }
+        shareOfCopier
+        credited
+        provenance {
+          enteredBy
+          enteredVia
+          enteredAt
         }
       }
     }

@@ -1,14 +1,17 @@
 // The side panel: a summary of the loaded claim, and the details of the hovered or selected node
 // or edge.
-import type {
-  Attribution,
-  ChainSource,
-  ClaimView,
-  FigureConflict,
-  Quantity,
-  RelatedClaim,
-  TimeExpression,
+import {
+  claimCopyLinks,
+  copyLinkKey,
+  type Attribution,
+  type ChainSource,
+  type ClaimView,
+  type FigureConflict,
+  type Quantity,
+  type RelatedClaim,
+  type TimeExpression,
 } from './api';
+import { copyLinkDetails } from './copyLinks';
 import { el } from './dom';
 import { isUnnamed, kindWords, nodeId, shortName } from './graph';
 import { STANCE_COLOURS, STANCE_MEANINGS } from './theme';
@@ -171,7 +174,12 @@ function chainList(claim: ClaimView): HTMLElement | string {
           chain.hops.map((hop) =>
             el(
               'li',
-              { title: hop.source.title },
+              {
+                title: hop.viaCopy
+                  ? `${hop.source.title} (copied by the previous source, which does not cite it)`
+                  : hop.source.title,
+              },
+              hop.viaCopy && el('span', { class: 'copied-hop' }, '❐ copied: '),
               hop.source.id === chain.origin.id && chain.reachesPrimary ? '★ ' : '',
               hop.source.title,
             ),
@@ -296,6 +304,17 @@ function warningList(claim: ClaimView): HTMLElement {
       : '',
     flags.onlyAnonymousSpeakers ? 'only anonymous or unnamed speakers' : '',
     flags.deniedBy.length > 0 ? `denied by ${flags.deniedBy.map((a) => a.name).join(', ')}` : '',
+    flags.uncreditedCopiers.length > 0
+      ? el(
+          'li',
+          { 'data-testid': 'copied-without-credit' },
+          'copied without credit: ',
+          flags.uncreditedCopiers.flatMap((source, at) => [
+            at > 0 ? '; ' : '',
+            sourceName(source, drawn.has(source.id)),
+          ]),
+        )
+      : '',
     ...flags.figureConflicts.map((conflict) => figureConflictItem(conflict, drawn)),
   ].filter((warning) => warning !== '');
   return warnings.length === 0
@@ -380,6 +399,18 @@ function figuresStatedBy(claim: ClaimView, sourceId: string): HTMLElement[] {
       ),
     );
   });
+}
+
+/** A source's confirmed copy links, either way, each with its passages side by side. */
+function copyLinksOf(claim: ClaimView, sourceId: string): HTMLElement[] {
+  const links = [...claimCopyLinks(claim).values()].filter(
+    (link) => link.copier.id === sourceId || link.original.id === sourceId,
+  );
+  if (links.length === 0) return [];
+  return [
+    el('h3', {}, `Copy links (${links.length})`),
+    ...links.map((link) => copyLinkDetails(link)),
+  ];
 }
 
 /** Details of one node or edge of the picture. */
@@ -498,6 +529,7 @@ export function targetDetails(claim: ClaimView, target: Target): HTMLElement {
                 el('li', {}, stanceBadge(a.stance), ' ', a.actor.name, ' ', el('q', {}, a.cue)),
               ),
             ),
+        ...copyLinksOf(claim, source.id),
       );
       return panel;
     }
@@ -542,6 +574,23 @@ export function targetDetails(claim: ClaimView, target: Target): HTMLElement {
         ),
       );
       return panel;
+    case 'copies': {
+      const link = claimCopyLinks(claim).get(copyLinkKey(target.from ?? '', target.to ?? ''));
+      panel.append(
+        el('h2', {}, 'Copy link'),
+        link
+          ? copyLinkDetails(link)
+          : el(
+              'p',
+              {},
+              el('strong', {}, titleOf(target.from ?? '')),
+              ' copies ',
+              el('strong', {}, titleOf(target.to ?? '')),
+              ' (the passages were not loaded).',
+            ),
+      );
+      return panel;
+    }
     case 'carries':
       panel.append(
         el('h2', {}, 'Carries the claim'),

@@ -3,14 +3,22 @@
 // The picture reads top to bottom: the sourcing chains run left to right along the top (the
 // latest source first, the origin last), the claim sits in the centre, contradicting claims on its
 // left, supporting claims on its right, and the actors who said or denied it along the bottom.
+// A chain hop reached through a confirmed copy link is drawn as a `copies` edge, not `cites`.
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
-import type { Actor, ChainSource, ClaimView, RelatedClaim } from './api';
+import {
+  claimCopyLinks,
+  copyLinkKey,
+  type Actor,
+  type ChainSource,
+  type ClaimView,
+  type RelatedClaim,
+} from './api';
 import { COLOURS, FONT_FAMILY, STANCE_COLOURS, type Stance } from './theme';
 
 /** What a node stands for; kept in the node's `type` data field. */
 export type NodeType = 'claim' | 'related' | 'source' | 'actor';
 /** What an edge stands for; kept in the edge's `type` data field. */
-export type EdgeType = 'attribution' | 'cites' | 'carries' | 'contradicts' | 'supports';
+export type EdgeType = 'attribution' | 'cites' | 'copies' | 'carries' | 'contradicts' | 'supports';
 
 /** Cytoscape ids are namespaced by type, since ids are only unique within one type. */
 export const nodeId = (type: NodeType, entityId: string): string =>
@@ -227,6 +235,8 @@ export function claimElements(claim: ClaimView): ElementDefinition[] {
       .filter((chain) => chain.circular)
       .map((chain) => chain.hops[chain.hops.length - 1]?.source.id),
   );
+  const copyLinks = claimCopyLinks(claim);
+  const uncreditedCopiers = new Set(claim.sourcing.flags.uncreditedCopiers.map((s) => s.id));
   const sourceBoxes = new Map<string, Box>();
   for (const chain of claim.sourcingChains) {
     for (const hop of chain.hops) {
@@ -234,26 +244,63 @@ export function claimElements(claim: ClaimView): ElementDefinition[] {
       if (sourceBoxes.has(source.id)) continue;
       const tags = [sourceTag(source, originIds.has(source.id), primaryOrigins.has(source.id))];
       if (circularEnds.has(source.id)) tags.push('↻ cites back into its chain');
+      if (uncreditedCopiers.has(source.id)) tags.push('❐ copies without credit');
       sourceBoxes.set(source.id, box('source', source.title, tags));
     }
   }
   const maxHops = Math.max(0, ...claim.sourcingChains.map((chain) => chain.hops.length));
   const sourceRowHeight = Math.max(0, ...[...sourceBoxes.values()].map((b) => b.height));
-  const columnStep = SIZES.source.width + 62;
+  // Columns sit 62px apart, wider where a copy link crosses the gap: its label is long.
+  const copyGaps = new Set<number>();
+  for (const chain of claim.sourcingChains) {
+    chain.hops.forEach((hop, index) => {
+      const next = chain.hops[index + 1];
+      if (next && (next.viaCopy || copyLinks.has(copyLinkKey(hop.source.id, next.source.id)))) {
+        copyGaps.add(index);
+      }
+    });
+  }
+  const columnX: number[] = [0];
+  for (let column = 1; column < maxHops; column++) {
+    const gap = copyGaps.has(column - 1) ? 150 : 62;
+    columnX.push((columnX[column - 1] ?? 0) + SIZES.source.width + gap);
+  }
+  const columnShift = (columnX[columnX.length - 1] ?? 0) / 2;
   const firstRowY = -(Math.max(claimBox.height / 2 + 130, sideHalf + 80) + sourceRowHeight / 2);
+  const addCopyEdge = (copierId: string, originalId: string) => {
+    const link = copyLinks.get(copyLinkKey(copierId, originalId));
+    // Without the link's data, no credit: chains follow a copy link only when the copier does
+    // not cite the original.
+    const credited = link?.credited ?? false;
+    addEdge(
+      {
+        id: `copies:${copyLinkKey(copierId, originalId)}`,
+        source: nodeId('source', copierId),
+        target: nodeId('source', originalId),
+        type: 'copies',
+        label: credited ? 'copies' : 'copies (no credit)',
+        credited,
+        from: copierId,
+        to: originalId,
+      },
+      credited ? ['copies', 'credited'] : ['copies'],
+    );
+  };
   claim.sourcingChains.forEach((chain, row) => {
     chain.hops.forEach((hop, index) => {
       const source = hop.source;
       if (!sources.has(source.id)) {
         sources.set(source.id, {
-          x: (index - (maxHops - 1) / 2) * columnStep,
+          x: (columnX[index] ?? 0) - columnShift,
           y: firstRowY - row * (sourceRowHeight + 60),
           box: sourceBoxes.get(source.id) ?? box('source', source.title),
           source,
         });
       }
       const next = chain.hops[index + 1];
-      if (next) {
+      if (next?.viaCopy) {
+        addCopyEdge(source.id, next.source.id);
+      } else if (next) {
         addEdge(
           {
             id: `cites:${source.id}->${next.source.id}`,
@@ -283,8 +330,20 @@ export function claimElements(claim: ClaimView): ElementDefinition[] {
       );
     }
   });
+  // Copy links the chains did not follow (the copier cites the original, so the chain goes by
+  // the citation) are drawn too when both ends are, beside the citation.
+  for (const link of copyLinks.values()) {
+    if (!sources.has(link.copier.id) || !sources.has(link.original.id)) continue;
+    addCopyEdge(link.copier.id, link.original.id);
+  }
+  for (const edge of edges) {
+    if (edge.data.type !== 'copies') continue;
+    const alongside = `cites:${String(edge.data.from)}->${String(edge.data.to)}`;
+    if (edgeIds.has(alongside)) edge.classes = [...(edge.classes as string[]), 'beside-cites'];
+  }
   for (const [id, placed] of sources) {
     const classes = ['source'];
+    if (uncreditedCopiers.has(id)) classes.push('copier');
     if (originIds.has(id)) classes.push('origin');
     if (primaryOrigins.has(id) || placed.source.primary) classes.push('primary');
     if (originIds.has(id) && !primaryOrigins.has(id)) classes.push('open-end');
@@ -426,6 +485,10 @@ export function graphStyle(): StylesheetJson {
       },
     },
     {
+      selector: 'node.source.copier',
+      style: { 'border-color': COLOURS.copies, 'border-width': 2.5 },
+    },
+    {
       selector: 'node.source.origin.primary',
       style: {
         'background-color': COLOURS.originFill,
@@ -486,6 +549,37 @@ export function graphStyle(): StylesheetJson {
         'target-arrow-color': COLOURS.circular,
         'text-border-color': COLOURS.circular,
         'line-style': 'dashed',
+      },
+    },
+    {
+      // A hollow band, a pale centre between two rails, so that a copy link never reads as a
+      // citation (a thin grey line) even in a screenshot without colour.
+      selector: 'edge.copies',
+      style: {
+        ...edgeLabel,
+        width: 4,
+        'line-color': COLOURS.copiesCore,
+        'line-outline-width': 2,
+        'line-outline-color': COLOURS.copies,
+        'target-arrow-color': COLOURS.copies,
+        'text-border-color': COLOURS.copies,
+        color: COLOURS.copies,
+        'font-weight': 600,
+        'curve-style': 'straight',
+        'arrow-scale': 1.4,
+      },
+    },
+    {
+      selector: 'edge.copies.credited',
+      style: { color: COLOURS.ink, 'font-weight': 400 },
+    },
+    {
+      // Beside a citation between the same two sources: bowed so that both stay visible.
+      selector: 'edge.copies.beside-cites',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [36],
+        'control-point-weights': [0.5],
       },
     },
     {

@@ -37,6 +37,18 @@ function lineSwatch(colour: string, dash?: string, width = 3): SVGSVGElement {
   );
 }
 
+/** A hollow band with an arrow head, as copy links are drawn. */
+function bandSwatch(rail: string, core: string): SVGSVGElement {
+  const line = { x1: 1, y1: 6, x2: 25, y2: 6 };
+  return svg(
+    34,
+    12,
+    shape('line', { ...line, stroke: rail, 'stroke-width': 8 }),
+    shape('line', { ...line, x1: 3, stroke: core, 'stroke-width': 4 }),
+    shape('path', { d: 'M24 0 L34 6 L24 12 Z', fill: rail }),
+  );
+}
+
 function boxSwatch(
   fill: string,
   border: string,
@@ -105,6 +117,11 @@ export function legend(): HTMLElement {
         'where the chain starts',
       ),
       item(
+        boxSwatch(COLOURS.sourceFill, COLOURS.copies, { radius: 0, borderWidth: 2.5 }),
+        '❐ copies without credit',
+        'reproduces another source’s text',
+      ),
+      item(
         boxSwatch(COLOURS.actorFill, COLOURS.actorBorder, { radius: 8, borderWidth: 2 }),
         'actor (speaker)',
       ),
@@ -133,6 +150,11 @@ export function legend(): HTMLElement {
       item(lineSwatch(COLOURS.cites, undefined, 2), 'cites', 'source draws on source'),
       item(lineSwatch(COLOURS.carries, '2 3', 2), 'carries', 'latest source → claim'),
       item(lineSwatch(COLOURS.circular, '5 3', 2), 'cites, circular chain'),
+      item(
+        bandSwatch(COLOURS.copies, COLOURS.copiesCore),
+        'copies (no credit)',
+        'copier → original, confirmed by an editor',
+      ),
       item(lineSwatch(COLOURS.contradicts, '6 3'), 'contradicts'),
       item(lineSwatch(COLOURS.supports), 'supports'),
     ),

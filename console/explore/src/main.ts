@@ -116,9 +116,16 @@ function targetOf(element: SingularElementArgument): Target {
   };
 }
 
+/** The element whose details are shown, so that another one's start at the top of the panel. */
+let shownElementId: string | null = null;
+
 function showDetailsOf(element: SingularElementArgument | undefined) {
   if (!current) return;
   details.replaceChildren(element ? targetDetails(current, targetOf(element)) : detailsHint());
+  // Copy links' passages make long panels: keep the scroll only while the same element shows.
+  const elementId = element ? element.id() : null;
+  if (elementId !== shownElementId) details.scrollTop = 0;
+  shownElementId = elementId;
 }
 
 const selected = () => cy.$(':selected').first();

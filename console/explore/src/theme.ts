@@ -58,6 +58,9 @@ export const COLOURS = {
   carries: '#94a3b8',
   contradicts: '#7c3aed',
   supports: '#16a34a',
+  // A copy link is drawn as a hollow band: two rails of `copies` round a `copiesCore` centre.
+  copies: '#be185d',
+  copiesCore: '#fce7f3',
   selection: '#f59e0b',
 } as const;
 
