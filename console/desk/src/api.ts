@@ -115,6 +115,30 @@ export interface DraftFigureConflict {
   graphRaw: string;
 }
 
+/** Which of two texts came out first: THIS (the article), OTHER (the stored source) or UNKNOWN. */
+export type PublishedFirst = 'THIS' | 'OTHER' | 'UNKNOWN';
+
+/** A passage the article shares with a stored source: this* in the article, other* in the source. */
+export interface SharedPassage {
+  words: number;
+  thisStart: number;
+  thisEnd: number;
+  thisText: string;
+  otherStart: number;
+  otherEnd: number;
+  otherText: string;
+}
+
+/** A stored source the article shares passages with: a copy link, written only once confirmed. */
+export interface DraftCopy {
+  source: { id: string; title: string };
+  passages: SharedPassage[];
+  shareOfDraft: number;
+  shareOfSource: number;
+  publishedFirst: PublishedFirst;
+  confirmed: boolean;
+}
+
 /** How many items are in each state. */
 export interface DraftCounts {
   pending: number;
@@ -154,6 +178,7 @@ export interface Draft {
   actors: DraftActorReview[];
   citations: DraftCitation[];
   figureConflicts: DraftFigureConflict[];
+  copies: DraftCopy[];
   counts: DraftCounts;
   committed: DraftCommit | null;
 }
@@ -240,6 +265,11 @@ const DRAFT_FIELDS = `id status createdBy createdAt updatedBy updatedAt revision
     evidence { ${EVIDENCE_FIELDS} }
   }
   figureConflicts { draftClaimId claim { id text } unit draftValue draftRaw graphValue graphRaw }
+  copies {
+    source { id title }
+    passages { words thisStart thisEnd thisText otherStart otherEnd otherText }
+    shareOfDraft shareOfSource publishedFirst confirmed
+  }
   counts { pending accepted rejected }
   committed {
     committedAt committedBy nodesCreated relationshipsCreated
@@ -259,6 +289,8 @@ export interface DeskApi {
   updateItem(draft: Draft, itemId: string, update: DraftItemUpdate): Promise<Draft>;
   updateItems(draft: Draft, itemIds: string[], update: DraftItemUpdate): Promise<Draft>;
   updateCitation(draft: Draft, citationId: string, update: DraftCitationUpdate): Promise<Draft>;
+  /** Confirms (true) or withdraws (false) the proposed copy link to the stored source `sourceId`. */
+  updateCopy(draft: Draft, sourceId: string, confirmed: boolean): Promise<Draft>;
   commitDraft(id: string): Promise<Draft>;
   discardDraft(id: string): Promise<Draft>;
 }
@@ -359,6 +391,15 @@ export function deskApi(getKey: () => string): DeskApi {
         { draftId: draft.id, citationId, update, revision: draft.revision },
       );
       return data.updateDraftCitation;
+    },
+    async updateCopy(draft, sourceId, confirmed) {
+      const data = await graphql<{ updateDraftCopy: Draft }>(
+        `mutation DeskUpdateCopy($draftId: ID!, $sourceId: ID!, $confirmed: Boolean!, $revision: Int) {
+          updateDraftCopy(draftId: $draftId, sourceId: $sourceId, confirmed: $confirmed, revision: $revision) { ${DRAFT_FIELDS} }
+        }`,
+        { draftId: draft.id, sourceId, confirmed, revision: draft.revision },
+      );
+      return data.updateDraftCopy;
     },
     async commitDraft(id) {
       const data = await graphql<{ commitDraft: Draft }>(

@@ -66,7 +66,10 @@ export function draftBar(draft: Draft, handlers: DraftBarHandlers): HTMLElement 
   );
 }
 
-/** What the highlights' colours mean: the decision fills, the stance underlines. */
+/**
+ * What the highlights' colours mean: the decision fills, the stance underlines, and a dotted
+ * underline marks words shared with a stored source.
+ */
 export function highlightLegend(): HTMLElement {
   return el(
     'div',
@@ -80,5 +83,13 @@ export function highlightLegend(): HTMLElement {
       swatch.style.setProperty('--stance', STANCE_COLOURS[stance]);
       return swatch;
     }),
+    el(
+      'span',
+      {
+        class: 'legend-copied copied',
+        title: 'Words this article shares with a stored source (see Copied text)',
+      },
+      'copied text',
+    ),
   );
 }

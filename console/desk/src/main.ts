@@ -4,8 +4,9 @@
 import './style.css';
 import { deskApi, type Draft, type DraftItemUpdate, type DraftSummary } from './api';
 import { installArticleForm } from './articleForm';
-import { articleNodes, itemAt, markSelected } from './articleView';
+import { articleNodes, copySourceAt, itemAt, markSelected } from './articleView';
 import { commitView } from './commitView';
+import { showCopy } from './copiesSection';
 import { byId, el } from './dom';
 import { draftBar, highlightLegend } from './draftBar';
 import { draftListItems } from './draftList';
@@ -138,6 +139,10 @@ function showDraft(next: Draft | null) {
       updateCitation: (citationId, update) =>
         void change('Saving…', 'Saving the citation', (current) =>
           api.updateCitation(current, citationId, update),
+        ),
+      updateCopy: (sourceId, confirmed) =>
+        void change('Saving…', 'Saving the copy link', (current) =>
+          api.updateCopy(current, sourceId, confirmed),
         ),
       showClaim: (draftClaimId) => {
         const item = next.items.find((candidate) => candidate.claim.id === draftClaimId);
@@ -319,7 +324,13 @@ installArticleForm(createDraft);
 
 article.addEventListener('click', (event) => {
   const itemId = itemAt(event.target, selectedId);
-  if (itemId) select(itemId, false);
+  if (itemId) {
+    select(itemId, false);
+    return;
+  }
+  // Copied words outside every item show their copy proposal in the side panel.
+  const sourceId = copySourceAt(event.target);
+  if (sourceId) showCopy(side, sourceId);
 });
 
 // Draft links load in place (a modified click still opens a new tab).

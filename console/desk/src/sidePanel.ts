@@ -1,12 +1,13 @@
 // The draft's side panel: how far the review is (counts), the figures this article states
-// differently from the graph's claim it is matched to, and the sources it cites, each to be linked
-// to a source in the graph or written as a new placeholder.
+// differently from the graph's claim it is matched to, the sources it cites, each to be linked
+// to a source in the graph or written as a new placeholder, and the stored sources it copies.
 import type { Draft, DraftCitation, DraftCitationUpdate, DraftFigureConflict } from './api';
+import { copiesSection, type CopiesHandlers } from './copiesSection';
 import { el } from './dom';
 import { explorerHref } from './links';
 
 /** What the side panel asks of the page. */
-export interface SidePanelHandlers {
+export interface SidePanelHandlers extends CopiesHandlers {
   updateCitation(citationId: string, update: DraftCitationUpdate): void;
   /** Selects the first item about the draft claim `draftClaimId`. */
   showClaim(draftClaimId: string): void;
@@ -221,6 +222,7 @@ export function sidePanel(draft: Draft, handlers: SidePanelHandlers): HTMLElemen
     countsSection(draft),
     conflictsSection(draft, handlers),
     citationsSection(draft, handlers),
+    copiesSection(draft, handlers),
     aboutSection(draft),
   );
 }
