@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/appError.js';
 import { importGraphFile } from '../export/importGraphDocument.js';
+import { refreshFingerprints } from '../reuse/refreshFingerprints.js';
 import { cliEditor } from './cliEditor.js';
 import { openDatabase } from './openDatabase.js';
 
@@ -10,7 +11,8 @@ export const importUsage = `claimgraph import FILE             check a JSON expo
 
 /**
  * `claimgraph import FILE`: validates the whole file (refusing it, with every bad record named,
- * before any write), then writes it atomically. Returns the exit code.
+ * before any write), then writes it atomically, then fingerprints the source texts that lack
+ * current fingerprints (docs/reuse.md). Returns the exit code.
  */
 export async function importCommand(args: string[], config: () => Config): Promise<number> {
   if (args.length !== 1 || args[0]!.startsWith('--')) {
@@ -40,6 +42,12 @@ export async function importCommand(args: string[], config: () => Config): Promi
         `${report.nodesUnchanged} unchanged; relationships ${report.relationshipsCreated} created, ` +
         `${report.relationshipsMatched} already there`,
     );
+    // An export from before fingerprints (or of another scheme) leaves texts unfingerprinted.
+    const refreshed = await refreshFingerprints(database.executor, editor.name, (done, total) => {
+      if (done > 0) console.error(`fingerprinted ${done}/${total} sources…`);
+    });
+    if (refreshed.refreshed > 0)
+      console.log(`fingerprinted ${refreshed.refreshed} source text(s) for text-reuse lookup`);
     return 0;
   } finally {
     await database.close();

@@ -20,33 +20,41 @@ const MAX_QUERY_HASHES = 1000;
 const sourceProjection = `s {.id, .title, .kind, .text, .publishedFrom, .publishedTo} AS source`;
 
 /**
- * The stored sources sharing most fingerprints with `hashes`: one lookup of the fingerprint
- * index (its posting lists), so the cost follows the text's hashes, not the number of sources.
- * `excludeId` leaves the text's own source out. Best first, at most `limit`.
+ * The stored sources sharing most fingerprints with `hashes`, with their texts: one lookup of
+ * the fingerprint index (its posting lists), so the cost follows the text's hashes, not the
+ * number of sources. `excludeId` leaves the text's own source out. Best first, at most `limit`.
  */
 export async function reuseCandidates(
   executor: Executor,
   hashes: readonly string[],
   excludeId: string | null,
   limit: number,
-): Promise<{ id: string; score: number }[]> {
+): Promise<{ source: ReuseSource; score: number }[]> {
   if (hashes.length === 0) return [];
   const rows = await executor.read(
     {
       name: 'reuseCandidates',
       cypher: `
         CALL db.index.fulltext.queryNodes('${fingerprintIndex.name}', $query, {limit: $limit})
-        YIELD node, score
-        WHERE $excludeId IS NULL OR node.id <> $excludeId
-        RETURN node.id AS id, score`,
+        YIELD node AS s, score
+        WHERE $excludeId IS NULL OR s.id <> $excludeId
+        RETURN ${sourceProjection}, score`,
     },
     {
-      query: hashes.slice(0, MAX_QUERY_HASHES).join(' OR '),
+      query: sampled(hashes, MAX_QUERY_HASHES).join(' OR '),
       excludeId,
       limit: neo4j.int(limit + (excludeId ? 1 : 0)),
     },
   );
-  return rows.slice(0, limit).map((row) => ({ id: String(row.id), score: Number(row.score) }));
+  return rows
+    .slice(0, limit)
+    .map((row) => ({ source: toReuseSource(row.source), score: Number(row.score) }));
+}
+
+/** At most `max` of the hashes, spread evenly over the text, so a long text is looked up whole. */
+function sampled(hashes: readonly string[], max: number): readonly string[] {
+  if (hashes.length <= max) return hashes;
+  return Array.from({ length: max }, (_, i) => hashes[Math.floor((i * hashes.length) / max)]!);
 }
 
 /** Sources by id with their texts. */
@@ -63,21 +71,23 @@ export async function reuseSources(
   );
   return new Map(
     rows.map((row) => {
-      const source = row.source as Record<string, unknown>;
-      const text = (key: string) => (typeof source[key] === 'string' ? String(source[key]) : null);
-      return [
-        String(source.id),
-        {
-          id: String(source.id),
-          title: String(source.title),
-          kind: String(source.kind),
-          text: text('text'),
-          publishedFrom: text('publishedFrom'),
-          publishedTo: text('publishedTo'),
-        },
-      ];
+      const source = toReuseSource(row.source);
+      return [source.id, source];
     }),
   );
+}
+
+function toReuseSource(value: unknown): ReuseSource {
+  const source = value as Record<string, unknown>;
+  const text = (key: string) => (typeof source[key] === 'string' ? String(source[key]) : null);
+  return {
+    id: String(source.id),
+    title: String(source.title),
+    kind: String(source.kind),
+    text: text('text'),
+    publishedFrom: text('publishedFrom'),
+    publishedTo: text('publishedTo'),
+  };
 }
 
 /** Sources with text whose fingerprints are missing or of another scheme, in id order. */

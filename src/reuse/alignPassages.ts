@@ -43,17 +43,22 @@ export const REUSE_EVIDENCE_ALLOWANCE = 3;
  */
 const MAX_SEED_OCCURRENCES = 16;
 
-/** One text prepared for alignment. */
-interface Side {
+/** One text prepared for alignment: its words and k-grams, computed once (prepareText). */
+export interface PreparedText {
   readonly text: string;
   readonly tokens: readonly ReuseToken[];
   readonly kgrams: Kgrams;
 }
+type Side = PreparedText;
 
-const sideOf = (text: string): Side => {
+/**
+ * A text's words and k-grams, for aligning it with many others (a text against its 30
+ * candidates) without reading it again each time.
+ */
+export function prepareText(text: string): PreparedText {
   const tokens = reuseTokens(text);
   return { text, tokens, kgrams: kgramsOf(tokens, REUSE_K) };
-};
+}
 
 const upperCaseStart = /^\p{Lu}/u;
 
@@ -154,9 +159,16 @@ const share = (taken: Uint8Array): number =>
  * (edited words included).
  */
 export function alignPassages(a: string, b: string, options?: { minWords?: number }): Alignment {
+  return alignPrepared(prepareText(a), prepareText(b), options);
+}
+
+/** alignPassages on texts already prepared (prepareText). */
+export function alignPrepared(
+  sideA: PreparedText,
+  sideB: PreparedText,
+  options?: { minWords?: number },
+): Alignment {
   const minWords = options?.minWords ?? REUSE_K + REUSE_W - 1;
-  const sideA = sideOf(a);
-  const sideB = sideOf(b);
   // Longest first, so a passage is never cut to make room for a shorter one; ties in text order.
   const candidates = candidatePassages(sideA, sideB).sort(
     (x, y) =>

@@ -7,5 +7,5 @@ import { REUSE_K, REUSE_W } from './fingerprints.js';
  * say that.
  */
 export function fingerprintScheme(): string {
-  return `winnow-words-k${REUSE_K}-w${REUSE_W}-v1`;
+  return `winnow-words-k${REUSE_K}-w${REUSE_W}-v2`;
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
-import { reuseCandidates, reuseSources, type ReuseSource } from '../db/reuseQueries.js';
-import { alignPassages } from './alignPassages.js';
+import { reuseCandidates, type ReuseSource } from '../db/reuseQueries.js';
+import { alignPrepared, prepareText } from './alignPassages.js';
 import { fingerprintHashes } from './fingerprints.js';
 
 /*
@@ -57,15 +57,11 @@ export async function sharedTextWith(
     compared.sourceId ?? null,
     Math.max(20, limit * CANDIDATES_PER_RESULT),
   );
-  const sources = await reuseSources(
-    executor,
-    candidates.map((candidate) => candidate.id),
-  );
+  const prepared = prepareText(compared.text);
   const shared: SharedText[] = [];
-  for (const candidate of candidates) {
-    const source = sources.get(candidate.id);
-    if (!source?.text) continue;
-    const alignment = alignPassages(compared.text, source.text);
+  for (const { source } of candidates) {
+    if (!source.text) continue;
+    const alignment = alignPrepared(prepared, prepareText(source.text));
     if (alignment.passages.length === 0) continue;
     shared.push({
       source,
