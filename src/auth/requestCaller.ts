@@ -14,16 +14,22 @@ export function presentedKey(
 
 /**
  * The request's caller: undefined when no key is presented; UNAUTHENTICATED when a key is
- * presented but unknown (a typo should not silently fall back to anonymous access).
+ * presented but unknown, revoked or expired (a typo should not silently fall back to anonymous
+ * access, and a revoked key stops working at once).
  */
 export function requestCaller(
   keys: readonly StoredApiKey[],
   key: string | undefined,
 ): Caller | undefined {
   if (key === undefined || key === '') return undefined;
-  const caller = authenticate(keys, key);
-  if (!caller) throw new AppError('UNAUTHENTICATED', 'The API key is not recognised.');
-  return caller;
+  const result = authenticate(keys, key);
+  if ('caller' in result) return result.caller;
+  const why = {
+    unknown: 'The API key is not recognised.',
+    revoked: 'The API key has been revoked; ask for a new one.',
+    expired: 'The API key has expired; ask for a new one.',
+  }[result.refused];
+  throw new AppError('UNAUTHENTICATED', why);
 }
 
 /** Throws UNAUTHENTICATED without a caller, FORBIDDEN when the caller's role is too low. */
