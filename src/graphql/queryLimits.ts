@@ -32,7 +32,9 @@ export const noSubscriptions: ValidationRule = (context) => ({
 export function queryLimitProtection() {
   const armor = new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
-    maxAliases: { n: queryLimits.maxAliases, exposeLimits: true },
+    // allowList: [] counts aliases of __typename too (armor exempts them by default), so
+    // 500 `a1: __typename` aliases are refused like any others.
+    maxAliases: { n: queryLimits.maxAliases, exposeLimits: true, allowList: [] },
     // Tokens are limited by graphql's own parser (see parseOptions below): armor's token plugin
     // re-parses in a hook and turns every syntax error into an HTTP 500.
     maxTokens: { enabled: false },

@@ -365,6 +365,13 @@ describe('query limits', () => {
     expect((await api.graphql(`{ ${aliases} }`)).body.errors?.[0]?.extensions?.code).toBe(
       'QUERY_TOO_COMPLEX',
     );
+    // Aliases of __typename count too (graphql-armor exempts them by default).
+    const typenames = Array.from({ length: 500 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await api.graphql(`{ ${typenames} }`)).body.errors?.[0]?.extensions?.code).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
+    const fifteen = Array.from({ length: 15 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await api.graphql(`{ ${fifteen} }`)).body.errors).toBeUndefined();
     const wide = `{ claims(first: 100) { nodes { ${'attributions { actor { attributions { claim { attributions { source { id title kind primary } } } } } } '.repeat(1)} } } }`;
     const costly = await api.graphql(
       `{ ${Array.from({ length: 12 }, (_, i) => `q${i}: ${wide.slice(2, -2)}`).join(' ')} }`,
