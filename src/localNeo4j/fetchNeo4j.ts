@@ -85,16 +85,20 @@ function runMaven(args: string[], what: string, log: ProgressLog): Promise<void>
     const child = spawn('mvn', ['-B', `-Dneo4j.version=${NEO4J_VERSION}`, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let downloaded = 0;
+    const progress = { files: 0, bytes: 0 };
     let output = '';
+    let partial = '';
     let lastReport = Date.now();
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       output = (output + text).slice(-20_000);
-      downloaded += (text.match(/^Downloaded from /gm) ?? []).length;
+      // Whole lines only: a chunk may end in the middle of one.
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) countDownload(line, progress);
       if (Date.now() - lastReport > 3000) {
         lastReport = Date.now();
-        log(`  ${what}: ${downloaded} files downloaded so far…`);
+        log(`  ${what}: ${describeDownloads(progress)} downloaded so far…`);
       }
     };
     child.stdout.on('data', onData);
@@ -106,7 +110,7 @@ function runMaven(args: string[], what: string, log: ProgressLog): Promise<void>
     );
     child.on('close', (code) => {
       if (code === 0) {
-        log(`  ${what}: done (${downloaded} files downloaded, the rest from ~/.m2).`);
+        log(`  ${what}: done (${describeDownloads(progress)} downloaded, the rest from ~/.m2).`);
         resolve();
       } else {
         const errors = output
@@ -120,4 +124,22 @@ function runMaven(args: string[], what: string, log: ProgressLog): Promise<void>
       }
     });
   });
+}
+
+/**
+ * Counts one line of Maven's output if it reports a finished download. Maven 3 prints them as
+ * `[INFO] Downloaded from central: https://…/x.jar (1.2 MB at 3.4 MB/s)`, with the log level in
+ * front, so the phrase is matched anywhere in the line.
+ */
+export function countDownload(line: string, progress: { files: number; bytes: number }): void {
+  const match = /Downloaded from [^:]+: \S+ \(([\d.,]+) (B|kB|KB|MB|GB)\b/.exec(line);
+  if (!match) return;
+  const units: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+  progress.files += 1;
+  progress.bytes += Number(match[1]!.replace(/,/g, '')) * (units[match[2]!] ?? 1);
+}
+
+/** `42 files, 18.3 MB`. */
+export function describeDownloads(progress: { files: number; bytes: number }): string {
+  return `${progress.files} file${progress.files === 1 ? '' : 's'}, ${(progress.bytes / 1e6).toFixed(1)} MB`;
 }
