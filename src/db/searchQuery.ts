@@ -48,7 +48,7 @@ export async function searchGraph(
   text: string,
   first: number,
 ): Promise<SearchRow[]> {
-  const query = luceneTerms(text);
+  const query = searchTerms(text);
   if (query === '') return [];
   const limit = neo4j.int(first);
   const rows = await executor.read(searchStatement, { query, limit });
@@ -69,4 +69,23 @@ export function luceneTerms(text: string): string {
     .filter((word) => word.replace(/\\/g, '').trim().length > 0)
     .slice(0, 32)
     .join(' OR ');
+}
+
+/**
+ * The terms of Query.search: luceneTerms, plus a fuzzy variant of each word of five letters or
+ * more (`muller~1` finds "Mueller", one edit away) and the grouped spellings of a bare number of
+ * four digits or more (`14000` also finds "14,000" and the seed's "14.000"). Exact words still
+ * score highest. At most 64 terms.
+ */
+export function searchTerms(text: string): string {
+  const words = luceneTerms(text).split(' OR ').filter((word) => word !== '');
+  const terms = words.flatMap((word) => {
+    if (/^\p{Ll}{5,}$/u.test(word)) return [word, `${word}~1`];
+    if (/^\d{4,15}$/.test(word)) {
+      const grouped = word.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return [word, grouped, grouped.replace(/,/g, '.')];
+    }
+    return [word];
+  });
+  return [...new Set(terms)].slice(0, 64).join(' OR ');
 }

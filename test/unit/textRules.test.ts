@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luceneTerms } from '../../src/db/searchQuery.js';
+import { luceneTerms, searchTerms } from '../../src/db/searchQuery.js';
 import { nameKey } from '../../src/domain/normaliseName.js';
 import { timeBounds } from '../../src/domain/timeBounds.js';
 import { byTime } from '../../src/domain/timelineOrder.js';
@@ -30,5 +30,15 @@ describe('names and search text', () => {
     expect(luceneTerms('AND (x) "y" OR')).toBe('and OR \\(x\\) OR \\"y\\" OR or');
     expect(luceneTerms('China`s servers')).toBe('china OR s OR servers');
     expect(luceneTerms('   ')).toBe('');
+  });
+});
+
+describe('search terms', () => {
+  it('adds a fuzzy variant of longer words and the grouped spellings of a bare number', () => {
+    expect(searchTerms('Muller 14000 US')).toBe(
+      'muller OR muller~1 OR 14000 OR 14,000 OR 14.000 OR us',
+    );
+    expect(searchTerms('3340000')).toBe('3340000 OR 3,340,000 OR 3.340.000');
+    expect(searchTerms('AND (x)')).toBe('and OR \\(x\\)');
   });
 });
