@@ -1,4 +1,4 @@
-import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { bookmarkManager, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../errors/appError.js';
 import { toPlain } from './toPlain.js';
 
@@ -22,6 +22,14 @@ export interface WriteScope {
  * AppErrors with catalogue codes (DB_UNAVAILABLE, DB_TIMEOUT, CONFLICT, INTERNAL).
  */
 export class Executor {
+  /**
+   * One bookmark manager for every session this executor opens: on a cluster or Aura a read
+   * that follows a write (the mutation's answer, the CLI's report, the next request) waits for
+   * a member that has it, instead of reading a replica that lags. On a single server it costs
+   * nothing.
+   */
+  private readonly bookmarks = bookmarkManager();
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
@@ -79,7 +87,11 @@ export class Executor {
     name: string,
     work: (session: ReturnType<Driver['session']>) => Promise<T>,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       return await work(session);
     } catch (error) {
