@@ -42,6 +42,15 @@ export interface AttributionListFilter {
   sourceId?: string | undefined;
 }
 
+/** Filters of Query.events, in stored vocabulary (kind kebab-case). */
+export interface EventListFilter {
+  kind?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  place?: string | undefined;
+}
+
 /** Paging and sorting after validation: 1 ≤ first ≤ 100; `after` is the last item of the previous page. */
 export interface PageRequest {
   readonly first: number;
@@ -56,6 +65,7 @@ export const sortKeys = {
   claims: { ID: 'n.id', TEXT: 'n.text', REFERS_TO: "coalesce(n.refersToFrom, '')" },
   actors: { ID: 'n.id', NAME: 'n.name' },
   attributions: { ID: 'n.id', SAID: "coalesce(n.saidFrom, '')", STANCE: 'n.stance' },
+  events: { ID: 'n.id', TIME: "coalesce(n.timeFrom, '')", NAME: 'n.name' },
 } as const;
 
 /** Claims matching every given filter. Unset filters are null parameters and always hold. */
@@ -136,6 +146,32 @@ export async function listAttributions(
       AND ($sourceId IS NULL OR EXISTS { (n)-[:${Rel.RECORDED_IN}]->(:${Label.Source} {id: $sourceId}) })`,
     sortKeys.attributions,
     { stance: null, actorId: null, claimId: null, sourceId: null, ...filter },
+    page,
+  );
+}
+
+/**
+ * Events matching every given filter. The time window keeps events whose time bounds overlap
+ * it (like the claims' refersTo window), so undated events drop out once from or to is given;
+ * place matches as a case-insensitive substring.
+ */
+export async function listEvents(
+  executor: Executor,
+  filter: EventListFilter,
+  page: PageRequest,
+): Promise<IdPage> {
+  return pageOf(
+    executor,
+    'listEvents',
+    `
+    MATCH (n:${Label.Event})
+    WHERE ($kind IS NULL OR n.kind = $kind)
+      AND ($actorId IS NULL OR EXISTS { (:${Label.Actor} {id: $actorId})-[:${Rel.PARTICIPATED_IN}]->(n) })
+      AND ($from IS NULL AND $to IS NULL
+           OR n.timeFrom IS NOT NULL AND ($from IS NULL OR n.timeTo >= $from) AND ($to IS NULL OR n.timeFrom <= $to))
+      AND ($place IS NULL OR toLower(n.place) CONTAINS toLower($place))`,
+    sortKeys.events,
+    { kind: null, actorId: null, from: null, to: null, place: null, ...filter },
     page,
   );
 }

@@ -78,7 +78,9 @@ export function luceneTerms(text: string): string {
  * score highest. At most 64 terms.
  */
 export function searchTerms(text: string): string {
-  const words = luceneTerms(text).split(' OR ').filter((word) => word !== '');
+  const words = luceneTerms(text)
+    .split(' OR ')
+    .filter((word) => word !== '');
   const terms = words.flatMap((word) => {
     if (/^\p{Ll}{5,}$/u.test(word)) return [word, `${word}~1`];
     if (/^\d{4,15}$/.test(word)) {

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Executor } from './executor.js';
 import { Label, Rel } from './graphVocabulary.js';
 
@@ -54,6 +55,36 @@ export async function timelineEntries(
       topic: 'topic' in scope ? scope.topic : null,
       actorId: 'actorId' in scope ? scope.actorId : null,
     },
+  );
+  return rows as unknown as TimelineRow[];
+}
+
+/**
+ * The `first` oldest dated events, attributions and source publications of the whole graph, in
+ * the order of domain/timelineOrder (first day, then last day, then id), so the cap keeps the
+ * same entries the API then sorts.
+ */
+export async function wholeGraphTimeline(
+  executor: Executor,
+  first: number,
+): Promise<TimelineRow[]> {
+  const rows = await executor.read(
+    {
+      name: 'wholeGraphTimeline',
+      cypher: `
+        CALL () {
+          MATCH (e:${Label.Event}) WHERE e.timeFrom IS NOT NULL
+          RETURN 'EVENT' AS kind, e.id AS id, e.timeFrom AS from, e.timeTo AS to
+          UNION ALL
+          MATCH (a:${Label.Attribution}) WHERE a.saidFrom IS NOT NULL
+          RETURN 'ATTRIBUTION' AS kind, a.id AS id, a.saidFrom AS from, a.saidTo AS to
+          UNION ALL
+          MATCH (s:${Label.Source}) WHERE s.publishedFrom IS NOT NULL
+          RETURN 'PUBLICATION' AS kind, s.id AS id, s.publishedFrom AS from, s.publishedTo AS to
+        }
+        RETURN kind, id ORDER BY from, to, id LIMIT $first`,
+    },
+    { first: neo4j.int(first) },
   );
   return rows as unknown as TimelineRow[];
 }

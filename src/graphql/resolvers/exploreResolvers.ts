@@ -49,7 +49,18 @@ export async function timeline(
   }
   const key = given[0]!;
   const scope = { [key]: args[key] } as TimelineScope;
-  const rows = await timelineEntries(executor, scope);
+  return timelineOf(await timelineEntries(executor, scope), loaders);
+}
+
+/**
+ * Timeline rows (kind and id, from src/db/timelineQuery.ts) as API entries, oldest first: each
+ * node read through the loaders (batched per kind) with its time and a one-line label. Shared
+ * by the scoped timeline and the whole graph's (queryResolvers).
+ */
+export async function timelineOf(
+  rows: readonly { kind: keyof typeof timePrefix; id: string }[],
+  loaders: GraphQLContext['loaders'],
+) {
   const entries = await Promise.all(
     rows.map(async (row) => {
       const node = (await (row.kind === 'ATTRIBUTION'
@@ -58,7 +69,8 @@ export async function timeline(
             .node(row.kind === 'EVENT' ? Label.Event : Label.Source)
             .load(row.id))) as NodeProperties | null;
       if (!node) return null;
-      const time = timeExpression(node, timePrefix[row.kind])!;
+      const time = timeExpression(node, timePrefix[row.kind]);
+      if (!time) return null;
       return {
         kind: row.kind,
         time,

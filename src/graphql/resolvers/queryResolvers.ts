@@ -5,17 +5,20 @@ import {
   listActors,
   listAttributions,
   listClaims,
+  listEvents,
   type ActorListFilter,
   type AttributionListFilter,
   type ClaimListFilter,
+  type EventListFilter,
   sortKeys,
   type IdPage,
 } from '../../db/listQueries.js';
 import { searchGraph } from '../../db/searchQuery.js';
+import { wholeGraphTimeline } from '../../db/timelineQuery.js';
 import { nameKey } from '../../domain/normaliseName.js';
 import { AppError } from '../../errors/appError.js';
 import type { GraphQLContext } from '../context.js';
-import { connection as connectionResolver, timeline } from './exploreResolvers.js';
+import { connection as connectionResolver, timeline, timelineOf } from './exploreResolvers.js';
 import { decodeCursor, encodeCursor, pageSize, present, sortRequest } from './shared.js';
 
 interface PageArgs<F> {
@@ -70,6 +73,55 @@ function checkDay(value: string | undefined, field: string) {
   }
 }
 
+/** Refuses a from/to window with a bad day or from after to, naming the field. */
+function checkWindow(filter: { from?: string | null; to?: string | null }) {
+  checkDay(filter.from ?? undefined, 'filter.from');
+  checkDay(filter.to ?? undefined, 'filter.to');
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw new AppError('BAD_USER_INPUT', '"filter.from" is after "filter.to".', {
+      field: 'filter.from',
+    });
+  }
+}
+
+const WHOLE_GRAPH_TIMELINE = 100;
+const MAX_TIMELINE = 500;
+
+/** Validates timeline's `first`: 1..500, or the default (none for a scoped timeline). */
+function timelineSize(first: number | null | undefined, fallback: number | null) {
+  const value = first ?? fallback;
+  if (value !== null && (!Number.isInteger(value) || value < 1 || value > MAX_TIMELINE)) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"first" must be between 1 and ${MAX_TIMELINE}; got ${value}.`,
+      { field: 'first' },
+    );
+  }
+  return value;
+}
+
+/**
+ * Query.timeline: with a claim, actor or topic, exploreResolvers' scoped timeline (cut to
+ * `first` if given); without, the oldest entries of the whole graph.
+ */
+async function timelineOrWholeGraph(
+  parent: unknown,
+  args: Parameters<typeof timeline>[1] & { first?: number | null },
+  context: GraphQLContext,
+) {
+  // Any scope argument given, even "", is the scoped timeline's to accept or refuse as before.
+  const scoped = [args.claimId, args.actorId, args.topic].some(
+    (value) => value !== null && value !== undefined,
+  );
+  const first = timelineSize(args.first, scoped ? null : WHOLE_GRAPH_TIMELINE);
+  if (scoped) {
+    const entries = await timeline(parent, args, context);
+    return first === null ? entries : entries.slice(0, first);
+  }
+  const rows = await wholeGraphTimeline(context.executor, first ?? WHOLE_GRAPH_TIMELINE);
+  return timelineOf(rows, context.loaders);
+}
+
 /** Resolvers of type Query: read arguments, call one function, return. */
 export const queryResolvers = {
   claim: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
@@ -100,13 +152,7 @@ export const queryResolvers = {
     { executor, loaders }: GraphQLContext,
   ) => {
     const filter = args.filter ?? {};
-    checkDay(filter.from ?? undefined, 'filter.from');
-    checkDay(filter.to ?? undefined, 'filter.to');
-    if (filter.from && filter.to && filter.from > filter.to) {
-      throw new AppError('BAD_USER_INPUT', '"filter.from" is after "filter.to".', {
-        field: 'filter.from',
-      });
-    }
+    checkWindow(filter);
     const page = await listClaims(executor, filter, pageRequest(args, sortKeys.claims));
     return connection(page, (ids) => loaders.node(Label.Claim).loadMany(ids));
   },
@@ -130,8 +176,28 @@ export const queryResolvers = {
     );
     return connection(page, (ids) => loaders.attribution.loadMany(ids));
   },
+  events: async (
+    _: unknown,
+    args: PageArgs<EventListFilter>,
+    { executor, loaders }: GraphQLContext,
+  ) => {
+    const filter = { ...args.filter };
+    checkWindow(filter);
+    if (typeof filter.place === 'string' && filter.place.length > MAX_SEARCH_TEXT) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `"filter.place" may be at most ${MAX_SEARCH_TEXT} characters.`,
+        { field: 'filter.place' },
+      );
+    }
+    // EventKind is not in enumValues, so the SDL name (REPORT_RELEASE) arrives; idempotent on
+    // the stored kebab-case should it ever be mapped there.
+    if (filter.kind) filter.kind = filter.kind.toLowerCase().replaceAll('_', '-');
+    const page = await listEvents(executor, filter, pageRequest(args, sortKeys.events));
+    return connection(page, (ids) => loaders.node(Label.Event).loadMany(ids));
+  },
   connection: connectionResolver,
-  timeline,
+  timeline: timelineOrWholeGraph,
   actorsByName: async (
     _: unknown,
     { name }: { name: string },
