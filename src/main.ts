@@ -10,8 +10,7 @@ import { defaultSeedFiles } from './ingest/defaultSeedFiles.js';
 import { loadSeedFile } from './ingest/loadSeedFile.js';
 import { stopLocalServer } from './localNeo4j/localServer.js';
 import { resolveConnection } from './localNeo4j/resolveConnection.js';
-
-const log = (line: string) => console.log(`[claimgraph] ${line}`);
+import { createLogger } from './observability/logger.js';
 
 /**
  * Composition root: config → Neo4j (the local server unless NEO4J_URI is set) → schema →
@@ -19,6 +18,11 @@ const log = (line: string) => console.log(`[claimgraph] ${line}`);
  * stop the local Neo4j if this process started it.
  */
 async function main(config: Config): Promise<void> {
+  const logger = createLogger({
+    level: config.observability.logLevel,
+    pretty: config.observability.logPretty,
+  });
+  const log = (line: string) => logger.info(line);
   const connection = await resolveConnection(config, log);
   const driver = createDriver(connection);
   const executor = new Executor(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
@@ -41,6 +45,8 @@ async function main(config: Config): Promise<void> {
       apiKeys: apiKeyStore(config.auth.apiKeysFile),
       readsRequireKey: config.auth.readsRequireKey,
     },
+    logger,
+    metrics: config.observability.metrics,
   });
   const server: Server = app.express.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +54,8 @@ async function main(config: Config): Promise<void> {
     server.once('error', reject);
   });
   const base = `http://${config.http.host}:${config.http.port}`;
-  log(`Ready: ${base}/graphql  ${base}/graphiql  ${base}/health`);
+  const metricsUrl = config.observability.metrics === 'off' ? '' : `  ${base}/metrics`;
+  log(`Ready: ${base}/graphql  ${base}/graphiql  ${base}/health${metricsUrl}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -67,7 +74,8 @@ async function main(config: Config): Promise<void> {
       await stopLocalServer(config.localNeo4j.homeDir);
     }
     log('Stopped.');
-    process.exit(0);
+    // Let the logger flush its last lines (pino-pretty runs in a worker thread).
+    logger.flush(() => process.exit(0));
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

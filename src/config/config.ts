@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** The project's root folder (where package.json lives), for default local paths. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Who may read /metrics: nobody (404), anyone, or callers with a valid API key. */
+export type MetricsAccess = 'off' | 'open' | 'key';
+
 /** Validated, typed, frozen settings. The only object in the code base built from process.env. */
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -33,7 +36,17 @@ export interface Config {
     /** The editor key the CLI presents for its writes (seed load, import). */
     readonly cliApiKey: string | undefined;
   };
+  readonly observability: {
+    /** pino level; `silent` turns the server's logs off. */
+    readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    /** Pretty output; undefined means: when stdout is a terminal. */
+    readonly logPretty: boolean | undefined;
+    /** Default: `open` when HOST is a loopback address, else `key`. */
+    readonly metrics: MetricsAccess;
+  };
 }
+
+const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
 
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(1).max(65535);
@@ -67,6 +80,9 @@ const environmentSchema = z.object({
     .default(path.join(projectRoot, '.local/api-keys.json')),
   READS_REQUIRE_KEY: booleanText.default(false),
   CLAIMGRAPH_API_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanText.optional(),
+  METRICS: z.enum(['off', 'open', 'key']).optional(),
 });
 
 /** Thrown when the environment is invalid; `problems` names every bad setting at once. */
@@ -113,6 +129,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       apiKeysFile: path.resolve(env.CLAIMGRAPH_API_KEYS_FILE),
       readsRequireKey: env.READS_REQUIRE_KEY,
       cliApiKey: env.CLAIMGRAPH_API_KEY,
+    },
+    observability: {
+      logLevel: env.LOG_LEVEL,
+      logPretty: env.LOG_PRETTY,
+      metrics: env.METRICS ?? (loopbackHosts.has(env.HOST) ? 'open' : 'key'),
     },
   });
 }

@@ -1,7 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { MetricsAccess } from '../config/config.js';
 import type { Executor } from '../db/executor.js';
 import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
@@ -12,13 +14,24 @@ import { readAccess } from './readAccess.js';
 import { consoleRouter } from './consoleRoute.js';
 import { healthHandler } from './healthRoute.js';
 import { jsonErrorHandler } from './jsonErrorHandler.js';
+import { silentLogger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { observationPlugin } from '../observability/observationPlugin.js';
+import { cleanOperationName, observation } from '../observability/requestObservation.js';
+import { metricsHandler, metricsRecorder } from './metricsRoute.js';
+import { requestLogging } from './requestLogging.js';
 
 /** What the HTTP app needs from the rest of the system. */
 export interface AppDependencies {
   readonly executor: Executor;
   /** Who may read and write; by default nobody may write and reads are open. */
   readonly access?: AccessPolicy;
+  /** Request logs go here; by default nowhere (main.ts passes the configured logger). */
+  readonly logger?: Logger;
+  /** Server errors (INTERNAL, DB_UNAVAILABLE) with their cause; by default to `logger`. */
   readonly log?: (message: string, error?: unknown) => void;
+  /** Who may read /metrics; by default nobody (the route is not mounted). */
+  readonly metrics?: MetricsAccess;
 }
 
 /** The app and a way to stop Apollo with it. */
@@ -35,9 +48,14 @@ export interface App {
 export async function createApp({
   executor,
   access = { apiKeys: () => [], readsRequireKey: false },
-  log = defaultLog,
+  logger = silentLogger(),
+  log = (message, error) => logger.error({ err: error }, message),
+  metrics: metricsAccess = 'off',
 }: AppDependencies): Promise<App> {
   const protection = queryLimitProtection();
+  // Apollo's plugins see the context, not the HTTP response the observation lives on. Apollo
+  // hands plugins a shallow copy of the context, so the key is its per-request loaders.
+  const responses = new WeakMap<GraphQLContext['loaders'], Response>();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildGraphQLSchema(),
     validationRules: protection.validationRules,
@@ -53,6 +71,7 @@ export async function createApp({
     // Apollo's own landing page loads from a CDN; /graphiql is ours and works offline.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      observationPlugin<GraphQLContext>((context) => responses.get(context.loaders)),
       // graphql-armor's types name Apollo's CJS build and ours the ESM one; the plugin objects
       // are the same at run time.
       ...(protection.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
@@ -62,6 +81,12 @@ export async function createApp({
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  if (metricsAccess !== 'off') {
+    const metrics = createMetrics();
+    app.use(metricsRecorder(metrics));
+    app.get('/metrics', metricsHandler(metrics, metricsAccess, access));
+  }
   app.get('/health', healthHandler(executor));
   app.use('/graphiql', consoleRouter('graphiql'));
   app.use('/explore', consoleRouter('explore'));
@@ -71,14 +96,27 @@ export async function createApp({
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(executor, access, req.headers),
+      context: async ({ req, res }) => {
+        const seen = observation(res);
+        seen.graphql = true;
+        try {
+          const context = createContext(executor, access, req.headers);
+          seen.callerName = context.caller?.name;
+          responses.set(context.loaders, res);
+          return context;
+        } catch (error) {
+          // Refused before any plugin runs (UNAUTHENTICATED): record the code here.
+          const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+          if (typeof code === 'string') seen.errorCode = code;
+          seen.operationName = cleanOperationName(
+            (req.body as { operationName?: unknown } | undefined)?.operationName,
+          );
+          throw error;
+        }
+      },
     }),
   );
   app.get('/', (_request, response) => response.redirect('/graphiql/'));
   app.use(jsonErrorHandler(log));
   return { express: app, stop: () => apollo.stop() };
-}
-
-function defaultLog(message: string, error?: unknown) {
-  console.error(message, error ?? '');
 }

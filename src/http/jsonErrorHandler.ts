@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { observation } from '../observability/requestObservation.js';
 
 /**
  * The last Express error handler: errors raised before GraphQL runs (a body that is not JSON,
@@ -17,6 +18,7 @@ export function jsonErrorHandler(log: (message: string, error?: unknown) => void
           : status && status >= 400 && status < 500
             ? [status, 'BAD_USER_INPUT', 'The request could not be read.']
             : [500, 'INTERNAL', 'Internal server error.'];
+    observation(response).errorCode = code;
     if (httpStatus === 500) log('INTERNAL: unhandled HTTP error', error);
     response.status(httpStatus).json({ errors: [{ message, extensions: { code } }] });
   };

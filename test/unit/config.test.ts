@@ -34,6 +34,25 @@ describe('configuration', () => {
     expect(problems).toMatch(/^NEO4J_PASSWORD: required when NEO4J_URI is set/m);
   });
 
+  it('opens /metrics on a loopback bind and wants a key elsewhere, unless METRICS says', () => {
+    expect(loadConfig({}).observability.metrics).toBe('open');
+    expect(loadConfig({ HOST: '0.0.0.0' }).observability.metrics).toBe('key');
+    expect(loadConfig({ HOST: '0.0.0.0', METRICS: 'open' }).observability.metrics).toBe('open');
+    expect(loadConfig({ METRICS: 'off' }).observability.metrics).toBe('off');
+    expect(() => loadConfig({ METRICS: 'public' })).toThrow(/METRICS: /);
+  });
+
+  it('logs at info by default, pretty only when asked or on a terminal', () => {
+    const config = loadConfig({});
+    expect(config.observability.logLevel).toBe('info');
+    expect(config.observability.logPretty).toBeUndefined();
+    expect(loadConfig({ LOG_PRETTY: 'true', LOG_LEVEL: 'silent' }).observability).toMatchObject({
+      logPretty: true,
+      logLevel: 'silent',
+    });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: /);
+  });
+
   it('makes npm start exit non-zero with one clear message naming the setting', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: projectRoot,
