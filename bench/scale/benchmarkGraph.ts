@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
-import { luceneTerms, searchStatement } from '../../src/db/searchQuery.js';
+import { searchStatement, searchTerms } from '../../src/db/searchQuery.js';
 import { benchQueries, type BenchQuery } from './benchQueries.js';
 import { measureDirectRemotely } from './directControl.js';
 import { chains } from './directQueries.js';
@@ -181,7 +181,7 @@ async function profileHotStatements(
   const ids = { ids: [claimId] };
   const statements = [
     [readStatements.nodesById(Label.Claim), ids],
-    [searchStatement, { query: luceneTerms(options.searchTexts[0]!), limit: neo4j.int(10) }],
+    [searchStatement, { query: searchTerms(options.searchTexts[0]!), limit: neo4j.int(10) }],
     [readStatements.carrierGraphs, ids],
     [readStatements.nodesById(Label.Source), { ids: sourceIds }],
     [readStatements.attributionsOf('claim'), ids],

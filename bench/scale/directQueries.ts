@@ -9,7 +9,7 @@ import type { NamedQuery } from '../../src/db/executor.js';
 import type { AttributionRow, CarrierGraph, NodeProperties } from '../../src/db/graphReader.js';
 import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
-import { luceneTerms, searchStatement } from '../../src/db/searchQuery.js';
+import { searchStatement, searchTerms } from '../../src/db/searchQuery.js';
 import { toPlain } from '../../src/db/toPlain.js';
 import { independentOrigins, sourcingChains } from '../../src/domain/sourcingChains.js';
 import { sourcingFlags } from '../../src/domain/sourcingFlags.js';
@@ -71,7 +71,7 @@ export async function claimById(driver: Driver, id: string): Promise<ClaimAnswer
 
 /** `search(text, first: 10) { kind id score }`: one statement over the five full-text indexes. */
 export async function search(driver: Driver, text: string): Promise<SearchAnswerRow[]> {
-  const query = luceneTerms(text);
+  const query = searchTerms(text);
   if (query === '') return [];
   const rows = await runRead(driver, searchStatement, { query, limit: neo4j.int(10) });
   return rows.map((row) => ({
