@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Caller } from '../auth/apiKeys.js';
 import type { Executor } from '../db/executor.js';
 import { AppError } from '../errors/appError.js';
 import type { SeedSet } from '../ingest/seedFormat.js';
-import { formatSeedProblem, validateSeedFile } from '../ingest/validateSeedSet.js';
+import {
+  formatSeedProblem,
+  seedFileTextReader,
+  validateSeedFile,
+} from '../ingest/validateSeedSet.js';
 import { extractedBy, writeCommit, type CommitResult } from './commitWrite.js';
 
 /**
@@ -32,11 +34,7 @@ export async function commitDraftFile(
     ...validation.value.seedSet,
     enteredBy: caller.name,
   });
-  const baseDir = path.dirname(file);
-  const readText = (textFile: string) => {
-    const textPath = path.resolve(baseDir, textFile);
-    return existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
-  };
+  const readText = seedFileTextReader(file);
   return executor.writeTransaction(`desk:${seedSet.id}`, (scope) =>
     writeCommit(scope, seedSet, readText, {
       editor: caller.name,

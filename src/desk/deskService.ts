@@ -270,13 +270,14 @@ async function resolveUpdate(
     });
   let addActor: ResolvedItemUpdate['addActor'];
   let actorId = request.actorId ?? undefined;
+  // The graph's actors, read once however many parts of the update need them.
+  let knownActors: Promise<KnownActor[]> | undefined;
+  const known = () => (knownActors ??= readKnownActors(executor) as Promise<KnownActor[]>);
   if (request.actorName) {
-    const known = (await readKnownActors(executor)) as KnownActor[];
-    addActor = typedSpeaker(request.actorName, known, draft);
+    addActor = typedSpeaker(request.actorName, await known(), draft);
   } else if (actorId && !draftActorIds(draft).has(actorId)) {
     // An actor of the graph the draft did not mention: added as a reference to it.
-    const known = (await readKnownActors(executor)) as KnownActor[];
-    const actor = known.find((candidate) => candidate.id === actorId);
+    const actor = (await known()).find((candidate) => candidate.id === actorId);
     if (!actor)
       throw new AppError('BAD_USER_INPUT', `update.actorId: no actor has id "${actorId}"`, {
         field: 'update.actorId',
@@ -295,8 +296,13 @@ async function resolveUpdate(
   let claimMatch: ResolvedItemUpdate['claimMatch'];
   if (request.claimIsNew) claimMatch = 'new';
   else if (request.claimMatchId) {
-    const known = (await readKnownActors(executor)) as KnownActor[];
-    claimMatch = await candidateMatch(executor, draft, itemIds, request.claimMatchId, known);
+    claimMatch = await candidateMatch(
+      executor,
+      draft,
+      itemIds,
+      request.claimMatchId,
+      await known(),
+    );
   }
   return {
     ...(request.decision ? { decision: request.decision } : {}),

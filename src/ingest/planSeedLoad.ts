@@ -8,8 +8,7 @@ import {
 } from '../db/graphWritePlan.js';
 import { nameKey } from '../domain/normaliseName.js';
 import { timeBounds } from '../domain/timeBounds.js';
-import { fingerprintScheme } from '../reuse/fingerprintScheme.js';
-import { fingerprintHashes } from '../reuse/fingerprints.js';
+import { fingerprintProperties } from '../reuse/fingerprintScheme.js';
 import type {
   SeedCopy,
   SeedQuantity,
@@ -294,17 +293,7 @@ function timeProperties(
  * ones). Derived: outside the content hash.
  */
 function fingerprintRows(sourceTexts: ReadonlyMap<string, string>): NodeWrite[] {
-  return [...sourceTexts].map(([id, text]) => {
-    const hashes = fingerprintHashes(text);
-    return {
-      id,
-      properties: {
-        fingerprintText: hashes.join(' '),
-        fingerprintCount: hashes.length,
-        fingerprintScheme: fingerprintScheme(),
-      },
-    };
-  });
+  return [...sourceTexts].map(([id, text]) => ({ id, properties: fingerprintProperties(text) }));
 }
 
 /** A copy link's evidence as parallel lists (Neo4j properties cannot hold maps). */

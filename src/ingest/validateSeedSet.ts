@@ -62,11 +62,16 @@ export function validateSeedFile(file: string): SeedValidation {
       })),
     };
   }
+  return validateSeedData(displayFile, document.toJS(), seedFileTextReader(file));
+}
+
+/** Reads the text files a seed file names, relative to the seed file's folder. */
+export function seedFileTextReader(file: string): SourceTextReader {
   const baseDir = path.dirname(file);
-  return validateSeedData(displayFile, document.toJS(), (textFile) => {
+  return (textFile) => {
     const textPath = path.resolve(baseDir, textFile);
     return existsSync(textPath) ? readFileSync(textPath, 'utf8') : undefined;
-  });
+  };
 }
 
 /** Reads a source's text file (named relative to the seed file); undefined when there is none. */

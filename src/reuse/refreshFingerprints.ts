@@ -2,8 +2,7 @@ import type { Executor } from '../db/executor.js';
 import { Label } from '../db/graphVocabulary.js';
 import { fingerprintCoverage, staleFingerprintSources } from '../db/reuseQueries.js';
 import { writeGraphPlan } from '../db/writeGraphPlan.js';
-import { fingerprintScheme } from './fingerprintScheme.js';
-import { fingerprintHashes } from './fingerprints.js';
+import { fingerprintProperties, fingerprintScheme } from './fingerprintScheme.js';
 
 /** Progress of a refresh: sources done of those to do. */
 export type RefreshProgress = (done: number, total: number) => void;
@@ -37,17 +36,7 @@ export async function refreshFingerprints(
           derived: [
             {
               label: Label.Source,
-              rows: batch.map(({ id, text }) => {
-                const hashes = fingerprintHashes(text);
-                return {
-                  id,
-                  properties: {
-                    fingerprintText: hashes.join(' '),
-                    fingerprintCount: hashes.length,
-                    fingerprintScheme: scheme,
-                  },
-                };
-              }),
+              rows: batch.map(({ id, text }) => ({ id, properties: fingerprintProperties(text) })),
             },
           ],
         },

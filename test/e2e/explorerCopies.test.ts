@@ -1,19 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
 import { projectRoot } from '../../src/config/config.js';
+import {
+  recordReusedSource,
+  REUSED_SOURCE_ID,
+  REUSED_SOURCE_TITLE,
+} from '../support/reusedSource.js';
 import { launchChromium, trackOffHostRequests } from '../support/browser.js';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
 const screenshotDir = path.join(projectRoot, 'test-results');
-const COPY_ID = 'src-singapore-wire-2019-07-03';
-const COPY_TITLE = 'Chinese officials step up criticism of US cyber activity';
+const COPY_ID = REUSED_SOURCE_ID;
+const COPY_TITLE = REUSED_SOURCE_TITLE;
 const SERVERS_CLAIM = 'clm-us-servers-controlled-china-hosts-2018';
-const IP_CLAIM = 'clm-us-ip-addresses-infected-china-websites-2018';
 const COPY_EDGE = `copies:${COPY_ID}->src-article`;
 
 /** What the page exposes as `window.__explorer` (console/explore/src/main.ts), as far as used here. */
@@ -100,45 +104,7 @@ describe('Explorer: copy links (hidden sourcing)', () => {
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data;
     };
-    await asEditor(`mutation ($input: RecordSourceInput!) { recordSource(input: $input) { id } }`, {
-      input: {
-        id: COPY_ID,
-        kind: 'ARTICLE',
-        title: COPY_TITLE,
-        text: readFileSync(
-          path.join(projectRoot, 'test/fixtures/reuse/seed-paragraphs-reused.article.txt'),
-          'utf8',
-        ),
-        published: { raw: 'July 3', value: '2019-07-03', precision: 'DAY', basis: 'Dateline.' },
-      },
-    });
-    for (const [id, claimId, quote] of [
-      [
-        'att-singapore-wire-cncert-servers',
-        SERVERS_CLAIM,
-        'The CNCERT said that in 2018, 14,000 servers in the US infected by a Trojan virus or botnet controlled 3.34 million host computers in China',
-      ],
-      [
-        'att-singapore-wire-cncert-ip-addresses',
-        IP_CLAIM,
-        'In 2018, 3,325 US IP addresses with the Trojan virus infected 3,607 Chinese websites, an increase of 43 percent compared with 2017, CNCERT added',
-      ],
-    ] as const)
-      await asEditor(
-        `mutation ($input: RecordAttributionInput!) { recordAttribution(input: $input) { id } }`,
-        {
-          input: {
-            id,
-            actorId: 'act-cncert',
-            claimId,
-            sourceId: COPY_ID,
-            stance: 'ASSERTS',
-            quote,
-            cue: 'said',
-            speech: 'INDIRECT',
-          },
-        },
-      );
+    await recordReusedSource(asEditor);
     await asEditor(
       `mutation { recordCopy(copierId: "${COPY_ID}", originalId: "src-article") { copier { id } } }`,
     );

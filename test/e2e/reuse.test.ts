@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
 import { projectRoot } from '../../src/config/config.js';
+import { recordReusedSource, REUSED_SOURCE_ID, reusedSourceText } from '../support/reusedSource.js';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -11,11 +12,8 @@ import { startTestServer, type TestServer } from '../support/testServer.js';
 
 // A text that reuses two of the seed article's paragraphs with its damage undone (real commas,
 // digit grouping), framed by sentences of our own; recorded as a new source carrying two claims.
-const COPY_ID = 'src-singapore-wire-2019-07-03';
-const copyText = readFileSync(
-  path.join(projectRoot, 'test/fixtures/reuse/seed-paragraphs-reused.article.txt'),
-  'utf8',
-);
+const COPY_ID = REUSED_SOURCE_ID;
+const copyText = reusedSourceText;
 const seedText = readFileSync(path.join(projectRoot, 'seeds/cncert-2019.article.txt'), 'utf8');
 const SERVERS_CLAIM = 'clm-us-servers-controlled-china-hosts-2018';
 const IP_CLAIM = 'clm-us-ip-addresses-infected-china-websites-2018';
@@ -47,42 +45,7 @@ describe('hidden sourcing: passages copied from a stored source', () => {
       apiKeys: apiKeyStore(keysFile),
       readsRequireKey: false,
     });
-    await asEditor(`mutation ($input: RecordSourceInput!) { recordSource(input: $input) { id } }`, {
-      input: {
-        id: COPY_ID,
-        kind: 'ARTICLE',
-        title: 'Chinese officials step up criticism of US cyber activity',
-        text: copyText,
-        published: { raw: 'July 3', value: '2019-07-03', precision: 'DAY', basis: 'Dateline.' },
-      },
-    });
-    for (const [id, claimId, quote] of [
-      [
-        'att-singapore-wire-cncert-servers',
-        SERVERS_CLAIM,
-        'The CNCERT said that in 2018, 14,000 servers in the US infected by a Trojan virus or botnet controlled 3.34 million host computers in China',
-      ],
-      [
-        'att-singapore-wire-cncert-ip-addresses',
-        IP_CLAIM,
-        'In 2018, 3,325 US IP addresses with the Trojan virus infected 3,607 Chinese websites, an increase of 43 percent compared with 2017, CNCERT added',
-      ],
-    ] as const)
-      await asEditor(
-        `mutation ($input: RecordAttributionInput!) { recordAttribution(input: $input) { id } }`,
-        {
-          input: {
-            id,
-            actorId: 'act-cncert',
-            claimId,
-            sourceId: COPY_ID,
-            stance: 'ASSERTS',
-            quote,
-            cue: 'said',
-            speech: 'INDIRECT',
-          },
-        },
-      );
+    await recordReusedSource(asEditor);
   });
   afterAll(async () => {
     await api.close();
