@@ -47,6 +47,8 @@ async function main(config: Config): Promise<void> {
     },
     logger,
     metrics: config.observability.metrics,
+    rateLimit: config.rateLimit,
+    trustProxy: config.http.trustProxy,
   });
   const server: Server = app.express.listen(config.http.port, config.http.host);
   await new Promise<void>((resolve, reject) => {
@@ -56,6 +58,11 @@ async function main(config: Config): Promise<void> {
   const base = `http://${config.http.host}:${config.http.port}`;
   const metricsUrl = config.observability.metrics === 'off' ? '' : `  ${base}/metrics`;
   log(`Ready: ${base}/graphql  ${base}/graphiql  ${base}/health${metricsUrl}`);
+  const { perIp, perKey } = config.rateLimit;
+  const budget = (limit: typeof perIp) =>
+    limit ? `${limit.points} requests per ${limit.windowSeconds} s` : 'off';
+  if (perIp || perKey)
+    log(`Rate limits: per address ${budget(perIp)}, per API key ${budget(perKey)}.`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

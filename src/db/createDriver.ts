@@ -8,6 +8,12 @@ export interface ConnectionSettings {
 }
 
 /**
+ * The most Bolt connections one driver keeps to each server: the bound on concurrent
+ * transactions (each session of the Executor runs one transaction on one connection).
+ */
+export const maxConnectionPoolSize = 50;
+
+/**
  * One driver per process. Works unchanged with bolt://, neo4j:// and neo4j+s:// (Aura,
  * clusters); the pool is bounded so a burst of requests queues instead of opening sockets
  * without limit.
@@ -18,7 +24,7 @@ export function createDriver(settings: ConnectionSettings): Driver {
       ? undefined
       : neo4j.auth.basic(settings.user, settings.password);
   return neo4j.driver(settings.uri, auth, {
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
     // Retries inside executeRead/executeWrite stop after this, so a dead server fails fast.

@@ -25,6 +25,11 @@ export const errorCatalogue = {
     httpStatus: 400,
     meaning: 'The query exceeds a depth, alias, token or cost limit.',
   },
+  RATE_LIMITED: {
+    httpStatus: 429,
+    meaning:
+      'Too many requests from this API key or address in the current window; nothing was run.',
+  },
   DB_UNAVAILABLE: {
     httpStatus: 503,
     meaning: 'Neo4j cannot be reached or is restarting; retry shortly. Nothing was written.',

@@ -3,13 +3,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { MetricsAccess } from '../config/config.js';
+import type { MetricsAccess, TrustProxy } from '../config/config.js';
 import type { Executor } from '../db/executor.js';
 import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
 import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
 import { exportRouter } from './exportRoute.js';
+import { rateLimiting, type RateLimitSettings } from './rateLimit.js';
 import { readAccess } from './readAccess.js';
 import { consoleRouter } from './consoleRoute.js';
 import { healthHandler } from './healthRoute.js';
@@ -32,6 +33,10 @@ export interface AppDependencies {
   readonly log?: (message: string, error?: unknown) => void;
   /** Who may read /metrics; by default nobody (the route is not mounted). */
   readonly metrics?: MetricsAccess;
+  /** Request budgets for /graphql and /export; by default none. */
+  readonly rateLimit?: RateLimitSettings;
+  /** Express's `trust proxy`: whom to believe in X-Forwarded-For; by default nobody. */
+  readonly trustProxy?: TrustProxy;
 }
 
 /** The app and a way to stop Apollo with it. */
@@ -51,6 +56,8 @@ export async function createApp({
   logger = silentLogger(),
   log = (message, error) => logger.error({ err: error }, message),
   metrics: metricsAccess = 'off',
+  rateLimit = {},
+  trustProxy = false,
 }: AppDependencies): Promise<App> {
   const protection = queryLimitProtection();
   // Apollo's plugins see the context, not the HTTP response the observation lives on. Apollo
@@ -81,19 +88,23 @@ export async function createApp({
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', typeof trustProxy === 'object' ? [...trustProxy] : trustProxy);
   app.use(requestLogging(logger));
   if (metricsAccess !== 'off') {
-    const metrics = createMetrics();
+    const metrics = createMetrics(executor);
     app.use(metricsRecorder(metrics));
     app.get('/metrics', metricsHandler(metrics, metricsAccess, access));
   }
+  // Data routes only: /health, /metrics and the static consoles are never limited.
+  const limited = rateLimiting(rateLimit, access, log);
   app.get('/health', healthHandler(executor));
   app.use('/graphiql', consoleRouter('graphiql'));
   app.use('/explore', consoleRouter('explore'));
   app.use('/desk', consoleRouter('desk'));
-  app.use('/export', readAccess(access), exportRouter(executor, log));
+  app.use('/export', limited('plain'), readAccess(access), exportRouter(executor, log));
   app.use(
     '/graphql',
+    limited('graphql'),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Executor } from '../../src/db/executor.js';
 import type { AccessPolicy } from '../../src/graphql/context.js';
-import { createApp } from '../../src/http/createApp.js';
+import { createApp, type AppDependencies } from '../../src/http/createApp.js';
 
 /** The app listening on a free loopback port. */
 export interface TestServer {
@@ -27,8 +27,15 @@ export async function startTestServer(
   executor: Executor,
   serverLog: string[] = [],
   access?: AccessPolicy,
+  /** More of createApp's settings (rate limits, trust proxy, metrics). */
+  options: Pick<AppDependencies, 'rateLimit' | 'trustProxy' | 'metrics'> = {},
 ): Promise<TestServer> {
-  const app = await createApp({ executor, access, log: (message) => serverLog.push(message) });
+  const app = await createApp({
+    executor,
+    access,
+    log: (message) => serverLog.push(message),
+    ...options,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -53,6 +53,68 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: /);
   });
 
+  it('limits no request unless RATE_LIMIT_PER_IP or RATE_LIMIT_PER_KEY is set', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ perIp: undefined, perKey: undefined });
+    const config = loadConfig({ RATE_LIMIT_PER_IP: '300/1m', RATE_LIMIT_PER_KEY: '5000/h' });
+    expect(config.rateLimit).toEqual({
+      perIp: { points: 300, windowSeconds: 60 },
+      perKey: { points: 5000, windowSeconds: 3600 },
+    });
+    expect(loadConfig({ RATE_LIMIT_PER_IP: '20/10s' }).rateLimit).toEqual({
+      perIp: { points: 20, windowSeconds: 10 },
+      perKey: undefined,
+    });
+    expect(loadConfig({ RATE_LIMIT_PER_KEY: ' 1/1d ' }).rateLimit.perKey).toEqual({
+      points: 1,
+      windowSeconds: 86_400,
+    });
+    expect(Object.isFrozen(config.rateLimit.perIp)).toBe(true);
+  });
+
+  it('names a malformed or out-of-range rate limit', () => {
+    const problems = (environment: Record<string, string>) => {
+      try {
+        loadConfig(environment);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems.join('\n');
+        throw error;
+      }
+      return '';
+    };
+    for (const text of ['300', '300/', '/1m', '300/1x', '300 per minute', '1.5/1m', '-3/1m']) {
+      expect(problems({ RATE_LIMIT_PER_IP: text })).toMatch(
+        /^RATE_LIMIT_PER_IP: must be REQUESTS\/WINDOW such as 300\/1m/m,
+      );
+    }
+    expect(problems({ RATE_LIMIT_PER_KEY: '0/1m' })).toMatch(
+      /^RATE_LIMIT_PER_KEY: the request count must be 1\.\.1000000/m,
+    );
+    expect(problems({ RATE_LIMIT_PER_KEY: '10/0s' })).toMatch(/^RATE_LIMIT_PER_KEY: the window/m);
+    expect(problems({ RATE_LIMIT_PER_IP: '10/2d' })).toMatch(/^RATE_LIMIT_PER_IP: the window/m);
+    const both = problems({ RATE_LIMIT_PER_IP: 'lots', RATE_LIMIT_PER_KEY: '0/1m' });
+    expect(both).toMatch(/^RATE_LIMIT_PER_IP: /m);
+    expect(both).toMatch(/^RATE_LIMIT_PER_KEY: /m);
+  });
+
+  it('trusts no proxy by default; TRUST_PROXY takes a hop count or proxy addresses', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: true would believe any client's X-Forwarded-For/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(
+      /TRUST_PROXY: not an address.*: 10\.0\.0\.0\/33/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY: /);
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY: must be false, a number/);
+  });
+
   it('makes npm start exit non-zero with one clear message naming the setting', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: projectRoot,
