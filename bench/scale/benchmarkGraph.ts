@@ -181,7 +181,14 @@ async function profileHotStatements(
   const ids = { ids: [claimId] };
   const statements = [
     [readStatements.nodesById(Label.Claim), ids],
-    [searchStatement, { query: searchTerms(options.searchTexts[0]!), limit: neo4j.int(10) }],
+    [
+      searchStatement,
+      {
+        query: searchTerms(options.searchTexts[0]!),
+        limit: neo4j.int(10),
+        includeRetracted: false,
+      },
+    ],
     [readStatements.carrierGraphs, ids],
     [readStatements.nodesById(Label.Source), { ids: sourceIds }],
     [readStatements.attributionsOf('claim'), ids],

@@ -10,6 +10,7 @@ import type { AttributionRow, CarrierGraph, NodeProperties } from '../../src/db/
 import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
 import { searchStatement, searchTerms } from '../../src/db/searchQuery.js';
+import { isRetracted } from '../../src/domain/retraction.js';
 import { toPlain } from '../../src/db/toPlain.js';
 import { independentOrigins, sourcingChains } from '../../src/domain/sourcingChains.js';
 import { sourcingFlags } from '../../src/domain/sourcingFlags.js';
@@ -73,7 +74,11 @@ export async function claimById(driver: Driver, id: string): Promise<ClaimAnswer
 export async function search(driver: Driver, text: string): Promise<SearchAnswerRow[]> {
   const query = searchTerms(text);
   if (query === '') return [];
-  const rows = await runRead(driver, searchStatement, { query, limit: neo4j.int(10) });
+  const rows = await runRead(driver, searchStatement, {
+    query,
+    limit: neo4j.int(10),
+    includeRetracted: false,
+  });
   return rows.map((row) => ({
     kind: String(row.kind),
     id: String(row.id),
@@ -118,7 +123,10 @@ export async function independence(driver: Driver, id: string): Promise<Independ
     }),
   ]);
   if (!graph) return null;
-  const attributions = attributionRows.map((row) => row.attribution as AttributionRow);
+  // As the API: sourcing analysis uses standing attributions and relations only.
+  const attributions = attributionRows
+    .map((row) => row.attribution as AttributionRow)
+    .filter((attribution) => !isRetracted(attribution));
   const actors = await nodesById(
     driver,
     Label.Actor,
@@ -135,7 +143,9 @@ export async function independence(driver: Driver, id: string): Promise<Independ
       actorId: attribution.actorId,
       actor: actors.get(attribution.actorId) ?? {},
     })),
-    [...contradicts, ...contradictedBy].map((row) => String(row.id)),
+    [...contradicts, ...contradictedBy]
+      .filter((row) => !isRetracted((row.properties ?? {}) as Record<string, unknown>))
+      .map((row) => String(row.id)),
   );
   return {
     independentOrigins: origins.groups.length,

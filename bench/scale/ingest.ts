@@ -52,16 +52,14 @@ export type ShardWriter = (
 const loaderWrite: ShardWriter = async (executor, shard) => {
   let last = performance.now();
   const slowSteps: string[] = [];
-  const counts = await loadValidSeedSet(
-    executor,
-    shard,
-    (step) => {
+  const counts = await loadValidSeedSet(executor, shard, {
+    onProgress: (step) => {
       const now = performance.now();
       if (now - last > 2000) slowSteps.push(`${step} ${((now - last) / 1000).toFixed(1)} s`);
       last = now;
     },
-    'bench',
-  );
+    loadedBy: 'bench',
+  });
   // A step this slow once meant a bad plan (see refuseSecondLink in writeGraphPlan.ts): say so.
   if (slowSteps.length > 0) console.error(`[bench] slow loader steps: ${slowSteps.join(', ')}`);
   return counts;

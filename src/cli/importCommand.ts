@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.js';
+import { correctionReason } from '../editing/correctionReason.js';
 import { AppError } from '../errors/appError.js';
 import { importGraphFile } from '../export/importGraphDocument.js';
 import { refreshFingerprints } from '../reuse/refreshFingerprints.js';
@@ -7,7 +9,9 @@ import { cliEditor } from './cliEditor.js';
 import { openDatabase } from './openDatabase.js';
 
 /** The usage line of `claimgraph import`. */
-export const importUsage = `claimgraph import FILE             check a JSON export in full, then write it in one transaction (needs CLAIMGRAPH_API_KEY, an editor key)`;
+export const importUsage = `claimgraph import FILE             check a JSON export in full, then write it in one transaction (needs CLAIMGRAPH_API_KEY, an editor key);
+                                   a file that would change stored records is refused (CONFLICT) unless
+  --correct "REASON"               the import is a correction: changed records keep their stored version as history`;
 
 /**
  * `claimgraph import FILE`: validates the whole file (refusing it, with every bad record named,
@@ -15,18 +19,34 @@ export const importUsage = `claimgraph import FILE             check a JSON expo
  * current fingerprints (docs/reuse.md). Returns the exit code.
  */
 export async function importCommand(args: string[], config: () => Config): Promise<number> {
-  if (args.length !== 1 || args[0]!.startsWith('--')) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { correct: { type: 'string' } } });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${importUsage}`);
+    return 2;
+  }
+  const [given, ...extra] = parsed.positionals;
+  if (given === undefined || extra.length > 0) {
     console.error(`Give one file to import.\n${importUsage}`);
     return 2;
   }
-  const file = path.resolve(args[0]!);
+  const correction =
+    parsed.values.correct === undefined
+      ? undefined
+      : correctionReason(parsed.values.correct, '--correct');
+  const file = path.resolve(given);
   const editor = cliEditor(config());
-  console.error(`importing as ${editor.name}`);
+  console.error(
+    `importing as ${editor.name}${correction ? ` (correcting: ${correction.reason})` : ''}`,
+  );
   const database = await openDatabase(config(), (line) => console.error(line));
   try {
-    const report = await importGraphFile(database.executor, file, (what, done, total) =>
-      console.error(`imported ${done}/${total} ${what}…`),
-    ).catch((error: unknown) => {
+    const report = await importGraphFile(database.executor, file, {
+      editor: editor.name,
+      ...(correction ? { correction } : {}),
+      onProgress: (what, done, total) => console.error(`imported ${done}/${total} ${what}…`),
+    }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'DB_TIMEOUT') {
         // The whole file is one transaction, so a large one needs a longer limit than queries do.
         throw new AppError(
@@ -38,7 +58,7 @@ export async function importCommand(args: string[], config: () => Config): Promi
       throw error;
     });
     console.log(
-      `imported ${args[0]}: nodes ${report.nodesCreated} created, ${report.nodesUpdated} updated, ` +
+      `imported ${given}: nodes ${report.nodesCreated} created, ${report.nodesUpdated} updated, ` +
         `${report.nodesUnchanged} unchanged; relationships ${report.relationshipsCreated} created, ` +
         `${report.relationshipsMatched} already there`,
     );

@@ -23,14 +23,16 @@ function nodeById(variable: string, parameter: string): string {
 
 /**
  * Up to 10 shortest paths between two nodes of any kind, at most `maxHops` relationships long,
- * not passing through history (Revision) nodes. `maxHops` must already be validated (1..8):
- * Cypher needs it as a literal.
+ * not passing through history (Revision) nodes, nor (unless `includeRetracted`) through
+ * retracted attributions or along retracted relationships (citations, claim relations).
+ * `maxHops` must already be validated (1..8): Cypher needs it as a literal.
  */
 export async function shortestPaths(
   executor: Executor,
   fromId: string,
   toId: string,
   maxHops: number,
+  includeRetracted = false,
 ): Promise<PathRow[]> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 8)
     throw new Error('maxHops must be 1..8');
@@ -42,6 +44,12 @@ export async function shortestPaths(
         CALL () { ${nodeById('b', 'toId')} }
         MATCH path = allShortestPaths((a)-[*..${maxHops}]-(b))
         WHERE a <> b AND none(n IN nodes(path) WHERE n:${Label.Revision})
+          ${
+            includeRetracted
+              ? ''
+              : `AND none(n IN nodes(path) WHERE n:${Label.Attribution} AND coalesce(n.retracted, false) = true)
+          AND none(r IN relationships(path) WHERE coalesce(r.retracted, false) = true)`
+          }
         WITH path LIMIT 10
         RETURN [n IN nodes(path) | {
                   kind: labels(n)[0], id: n.id,

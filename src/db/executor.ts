@@ -76,6 +76,14 @@ export class Executor {
     };
   }
 
+  /**
+   * The bookmarks the executor's sessions share now: after a committed write, the one a read
+   * must wait for on a cluster. For diagnostics and the test that sessions share them.
+   */
+  async sharedBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
   /** Runs a read-only statement and returns its rows as plain objects. */
   async read(
     query: NamedQuery,

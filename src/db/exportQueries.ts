@@ -282,8 +282,9 @@ export class ExportQueries {
   }
 
   /**
-   * What a claim's JSON-LD needs: its properties, the actors of its attributions with one of
-   * `stances`, and the sources carrying it with their publishers. Undefined: no such claim.
+   * What a claim's JSON-LD needs: its properties, the actors of its standing attributions with
+   * one of `stances`, and the sources carrying it (by the carrier rule of
+   * src/domain/retraction.ts) with their publishers. Undefined: no such claim.
    */
   async claimDescription(
     claimId: string,
@@ -296,9 +297,12 @@ export class ExportQueries {
           MATCH (c:${Label.Claim} {id: $claimId})
           RETURN properties(c) AS claim,
             [(c)<-[:${Rel.ABOUT}]-(a:${Label.Attribution})-[:${Rel.BY}]->(who:${Label.Actor})
-              WHERE a.stance IN $stances
+              WHERE a.stance IN $stances AND coalesce(a.retracted, false) <> true
               | who {.id, .name, .kind, .anonymous, .description, .aliases}] AS authors,
             [(s:${Label.Source})-[:${Rel.CARRIES}]->(c)
+              WHERE NOT EXISTS { MATCH (x:${Label.Attribution})-[:${Rel.ABOUT}]->(c) WHERE (x)-[:${Rel.RECORDED_IN}]->(s) }
+                 OR EXISTS { MATCH (x:${Label.Attribution})-[:${Rel.ABOUT}]->(c)
+                             WHERE (x)-[:${Rel.RECORDED_IN}]->(s) AND coalesce(x.retracted, false) <> true }
               | s {.id, .title, .kind, .url, .publishedValue, .primary,
                    publisher: [(s)-[:${Rel.PUBLISHED_BY}]->(p:${Label.Actor}) | p {.id, .name, .kind}][0]}
             ] AS appearances`,

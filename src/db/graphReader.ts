@@ -88,12 +88,28 @@ export class GraphReader {
 
   /**
    * For each claim, the subgraph that sourcing analysis needs: the sources carrying it, with
-   * publisher, owner and state affiliation, and the citations among those sources.
+   * publisher, owner and state affiliation, and the standing citations among those sources.
+   * Retracted attributions, citations and the carriers they leave behind are set apart.
    */
   async carrierGraphs(claimIds: readonly string[]): Promise<Map<string, CarrierGraph>> {
     const rows = await this.executor.read(readStatements.carrierGraphs, { ids: claimIds });
     return new Map(
-      rows.map((row) => [String(row.claimId), { sources: row.sources as CarrierSource[] }]),
+      rows.map((row) => {
+        const read = row.sources as (CarrierSource & {
+          retractedCites?: { toId: string; reason: string }[];
+        })[];
+        const sources = read.map(({ retractedCites: _, ...source }) => source);
+        const retractedCitations = read
+          .flatMap((source) =>
+            (source.retractedCites ?? []).map((cite) => ({ fromId: source.id, ...cite })),
+          )
+          .sort((a, b) => `${a.fromId} ${a.toId}`.localeCompare(`${b.fromId} ${b.toId}`));
+        const retractedCarrierIds = ((row.retractedCarrierIds ?? []) as string[]).map(String);
+        return [
+          String(row.claimId),
+          { sources, retractedCarrierIds: retractedCarrierIds.sort(), retractedCitations },
+        ];
+      }),
     );
   }
 }
@@ -114,7 +130,12 @@ export interface CarrierSource {
 
 /** The sources carrying one claim and the citations among them. */
 export interface CarrierGraph {
+  /** The standing carriers (src/domain/retraction.ts: the carrier rule). */
   readonly sources: CarrierSource[];
+  /** Sources with a CARRIES link to the claim that record only retracted attributions of it. */
+  readonly retractedCarrierIds?: string[];
+  /** Retracted citations between standing carriers, with their reasons (in no `cites`). */
+  readonly retractedCitations?: { fromId: string; toId: string; reason: string }[];
 }
 
 /** Groups rows by their `ownerId` column. */

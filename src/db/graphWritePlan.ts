@@ -27,6 +27,15 @@ export interface GraphWritePlan {
    * content already there and are recomputed when the method changes.
    */
   readonly derived?: ReadonlyArray<{ readonly label: string; readonly rows: readonly NodeWrite[] }>;
+  /**
+   * Corrections only: single-valued links the corrected nodes must no longer have (a cleared
+   * publisher, country, state affiliation, owner or event); the old target is kept in history.
+   */
+  readonly unlinks?: ReadonlyArray<{
+    readonly type: string;
+    readonly fromLabel: string;
+    readonly ids: readonly string[];
+  }>;
   readonly relationships: ReadonlyArray<{
     readonly type: string;
     readonly fromLabel: string;

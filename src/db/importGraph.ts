@@ -2,6 +2,9 @@ import neo4j from 'neo4j-driver';
 import { AppError } from '../errors/appError.js';
 import type { Executor, WriteScope } from './executor.js';
 import { knownLabels, type KnownLabel, type KnownType } from './exportQueries.js';
+import { Label, Rel } from './graphVocabulary.js';
+import { contentOf, linkSnapshotMap, unsnapshottedProperties } from './revisionSnapshots.js';
+import { contentHash } from './writeGraphPlan.js';
 
 /** A property value as an import file carries it (see src/export/exportFormat.ts). */
 export type ImportValue = string | number | boolean | string[] | number[] | boolean[];
@@ -45,6 +48,29 @@ export interface ImportCounts {
   relationshipsMatched: number;
 }
 
+/** Who imports, and whether the import may correct stored records (see writeImportPlan). */
+export interface ImportOptions {
+  /** The editor's key name, stamped on corrected nodes and their Revisions. */
+  readonly editor?: string;
+  /** Given: nodes the file changes are corrected (history kept) instead of refused. */
+  readonly correction?: { readonly reason: string };
+  readonly onProgress?: ImportProgress;
+}
+
+/**
+ * Properties a correction stamps or recomputes: a stored node that differs from the file only in
+ * these has the file's content, so importing a file again after a corrected import changes
+ * nothing.
+ */
+const correctionStamp = new Set([
+  'revision',
+  'contentHash',
+  'updatedBy',
+  'updatedVia',
+  'updatedAt',
+  'correctionReason',
+]);
+
 /** Progress of an import: what was written so far. */
 export type ImportProgress = (what: 'nodes' | 'relationships', done: number, total: number) => void;
 
@@ -83,14 +109,21 @@ export async function findNodeLabels(
 /**
  * Writes a validated plan in ONE transaction: nodes MERGEd on id under their first label and
  * set to exactly the file's properties (`SET n = …`), then relationships MERGEd on (type, start,
- * end, key) with exactly the file's properties. Labels and types in the Cypher are vocabulary
- * constants the plan was checked against. Any failure rolls everything back.
+ * end, key) with exactly the file's properties. A node the database already holds with the same
+ * content is left alone; one with other content is refused as a CONFLICT (nothing is written)
+ * unless the import is a correction: then the stored version is kept as a Revision and the node
+ * takes the file's content, stamped with the editor, the reason and the next revision. History
+ * (Revision nodes) is never rewritten: a Revision that differs is refused either way. Labels and
+ * types in the Cypher are vocabulary constants the plan was checked against. Any failure rolls
+ * everything back.
  */
 export async function writeImportPlan(
   executor: Executor,
   plan: ImportPlan,
-  onProgress: ImportProgress = () => undefined,
+  options: ImportOptions = {},
 ): Promise<ImportCounts> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const now = new Date().toISOString();
   return executor.writeTransaction('importGraph', async (scope) => {
     const counts: ImportCounts = {
       nodesCreated: 0,
@@ -99,31 +132,53 @@ export async function writeImportPlan(
       relationshipsCreated: 0,
       relationshipsMatched: 0,
     };
+    const groups = [...groupBy(plan.nodes, (node) => node.labels.join(':')).values()];
+    const classified = [];
+    for (const nodes of groups) classified.push(await classifyNodes(scope, nodes));
+    const changed = classified.flatMap((group) => group.changed);
+    const history = changed.filter((node) => node.labels[0] === Label.Revision);
+    if (history.length > 0 || (changed.length > 0 && !options.correction))
+      throw changedNodesError(history.length > 0 ? history : changed, history.length > 0);
     let done = 0;
-    for (const nodes of groupBy(plan.nodes, (node) => node.labels.join(':')).values()) {
-      const statement = mergeNodes(nodes[0]!.labels);
-      for (const batch of batches(nodes)) {
-        const [row] = await scope.run(statement, {
-          rows: batch.map((node) => ({
-            id: node.id,
-            properties: neo4jProperties(node.properties, node.integerProperties),
-          })),
-        });
-        const created = Number(row?.created ?? 0);
-        const unchanged = Number(row?.unchanged ?? 0);
-        counts.nodesCreated += created;
-        counts.nodesUnchanged += unchanged;
-        counts.nodesUpdated += batch.length - created - unchanged;
-        done += batch.length;
-        onProgress('nodes', done, plan.nodes.length);
+    for (const group of classified) {
+      counts.nodesUnchanged += group.unchanged;
+      const labels = group.fresh[0]?.labels ?? group.changed[0]?.labels;
+      if (!labels) continue;
+      for (const batch of batches(group.fresh)) {
+        await scope.run(mergeNodes(labels), { rows: batch.map(nodeRow) });
+        counts.nodesCreated += batch.length;
       }
+      for (const batch of batches(group.changed)) {
+        await scope.run(correctNodes(labels), {
+          // The file was edited: its contentHash is the old content's, so it is taken again.
+          rows: batch.map((node) => {
+            const row = nodeRow(node);
+            return 'contentHash' in node.properties
+              ? {
+                  ...row,
+                  properties: {
+                    ...row.properties,
+                    contentHash: contentHash(contentOf(node.properties) as never),
+                  },
+                }
+              : row;
+          }),
+          now,
+          enteredBy: options.editor ?? 'import',
+          enteredVia: 'import',
+          reason: options.correction?.reason ?? null,
+        });
+        counts.nodesUpdated += batch.length;
+      }
+      done += group.fresh.length + group.changed.length + group.unchanged;
+      onProgress('nodes', done, plan.nodes.length);
     }
     done = 0;
-    const groups = groupBy(
+    const relationshipGroups = groupBy(
       plan.relationships,
       (relationship) => `${relationship.type} ${relationship.fromLabel} ${relationship.toLabel}`,
     );
-    for (const relationships of groups.values()) {
+    for (const relationships of relationshipGroups.values()) {
       const { type, fromLabel, toLabel } = relationships[0]!;
       const statement = mergeRelationships(type, fromLabel, toLabel);
       for (const batch of batches(relationships)) {
@@ -134,6 +189,65 @@ export async function writeImportPlan(
     }
     return counts;
   });
+}
+
+const nodeRow = (node: ImportNode) => ({
+  id: node.id,
+  properties: neo4jProperties(node.properties, node.integerProperties),
+});
+
+/** The group's nodes split into new ones, ones with other content, and a count of the same. */
+async function classifyNodes(scope: WriteScope, nodes: readonly ImportNode[]) {
+  const primary = nodes[0]!.labels[0]!;
+  const fresh: ImportNode[] = [];
+  const changed: ImportNode[] = [];
+  let unchanged = 0;
+  for (const batch of batches(nodes)) {
+    const rows = await scope.run(
+      {
+        name: `import${primary}Stored`,
+        cypher: `MATCH (n:${primary}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS properties`,
+      },
+      { ids: batch.map((node) => node.id) },
+    );
+    const stored = new Map(
+      rows.map((row) => [String(row.id), row.properties as Record<string, unknown>]),
+    );
+    for (const node of batch) {
+      const held = stored.get(node.id);
+      if (!held) fresh.push(node);
+      else if (sameContent(held, node.properties)) unchanged++;
+      else changed.push(node);
+    }
+  }
+  return { fresh, changed, unchanged };
+}
+
+/** Equal apart from a correction's stamp (numbers compared as numbers, whatever their type). */
+function sameContent(stored: Record<string, unknown>, file: Record<string, ImportValue>): boolean {
+  const canonical = (properties: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(properties)
+        .filter((key) => !correctionStamp.has(key))
+        .sort()
+        .map((key) => [key, properties[key]]),
+    );
+  return canonical(stored) === canonical(file);
+}
+
+function changedNodesError(nodes: readonly ImportNode[], history: boolean): AppError {
+  const named = nodes
+    .slice(0, 5)
+    .map((node) => `${node.labels[0]} "${node.id}"`)
+    .join(', ');
+  const more = nodes.length > 5 ? ` and ${nodes.length - 5} more` : '';
+  return new AppError(
+    'CONFLICT',
+    history
+      ? `The file holds history that differs from the database's (${named}${more}); history is not rewritten. Nothing was written.`
+      : `The file would change ${nodes.length} stored record(s) (${named}${more}). Nothing was written: import into an empty database to restore one, or give --correct "reason" to keep the stored versions as history and take the file's.`,
+    { ids: nodes.slice(0, 5).map((node) => node.id) },
+  );
 }
 
 async function writeRelationships(
@@ -171,13 +285,31 @@ function mergeNodes(labels: readonly KnownLabel[]) {
     name: `import${labels.join('')}Nodes`,
     cypher: `
       UNWIND $rows AS row
-      OPTIONAL MATCH (old:${primary} {id: row.id})
-      WITH row, old IS NULL AS isNew, coalesce(properties(old) = row.properties, false) AS same
       MERGE (n:${primary} {id: row.id})
       SET n = row.properties
-      ${extraLabels}
-      RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
-             sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged`,
+      ${extraLabels}`,
+  };
+}
+
+/** A corrected import of nodes that exist: the stored version becomes a Revision first. */
+function correctNodes(labels: readonly KnownLabel[]) {
+  const [primary, ...extra] = labels;
+  const extraLabels = extra.length > 0 ? `SET n:${extra.join(':')}` : '';
+  return {
+    name: `importCorrected${labels.join('')}Nodes`,
+    cypher: `
+      UNWIND $rows AS row
+      MATCH (n:${primary} {id: row.id})
+      WITH n, row, coalesce(n.revision, 1) AS revision
+      MERGE (old:${Label.Revision} {id: n.id + '@' + toString(revision)})
+      ON CREATE SET old += properties(n), old += ${linkSnapshotMap(primary ?? '', 'n')},
+                    old.id = n.id + '@' + toString(revision), old.revisionOf = n.id,
+                    old.revision = revision, old.supersededAt = $now, old.supersededBy = $enteredBy,
+                    ${unsnapshottedProperties.map((key) => `old.${key} = null`).join(', ')}
+      MERGE (old)-[:${Rel.REVISION_OF}]->(n)
+      SET n = row.properties, n.revision = revision + 1, n.updatedBy = $enteredBy,
+          n.updatedVia = $enteredVia, n.updatedAt = $now, n.correctionReason = $reason
+      ${extraLabels}`,
   };
 }
 

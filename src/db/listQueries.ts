@@ -26,6 +26,8 @@ export interface ClaimListFilter {
   hasQuantities?: boolean | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Let retracted attributions (and the carriers they alone make) count for the filters. */
+  includeRetracted?: boolean | undefined;
 }
 
 /** Filters of Query.actors. */
@@ -40,6 +42,8 @@ export interface AttributionListFilter {
   actorId?: string | undefined;
   claimId?: string | undefined;
   sourceId?: string | undefined;
+  /** List retracted attributions too. */
+  includeRetracted?: boolean | undefined;
 }
 
 /** Filters of Query.events, in stored vocabulary (kind kebab-case). */
@@ -68,7 +72,12 @@ export const sortKeys = {
   events: { ID: 'n.id', TIME: "coalesce(n.timeFrom, '')", NAME: 'n.name' },
 } as const;
 
-/** Claims matching every given filter. Unset filters are null parameters and always hold. */
+/**
+ * Claims matching every given filter. Unset filters are null parameters and always hold. Unless
+ * `includeRetracted`, the filters that go through attributions see only standing ones, and
+ * `sourceId` follows the carrier rule (src/domain/retraction.ts): a source whose attributions of
+ * the claim are all retracted does not carry it.
+ */
 export async function listClaims(
   executor: Executor,
   filter: ClaimListFilter,
@@ -80,18 +89,26 @@ export async function listClaims(
     `
     MATCH (n:${Label.Claim})
     WHERE ($topic IS NULL OR $topic IN n.topics)
-      AND ($sourceId IS NULL OR EXISTS { (:${Label.Source} {id: $sourceId})-[:${Rel.CARRIES}]->(n) })
+      AND ($sourceId IS NULL OR EXISTS {
+            MATCH (s:${Label.Source} {id: $sourceId})-[:${Rel.CARRIES}]->(n)
+            WHERE $includeRetracted
+               OR NOT EXISTS { MATCH (x:${Label.Attribution})-[:${Rel.ABOUT}]->(n) WHERE (x)-[:${Rel.RECORDED_IN}]->(s) }
+               OR EXISTS { MATCH (x:${Label.Attribution})-[:${Rel.ABOUT}]->(n)
+                           WHERE (x)-[:${Rel.RECORDED_IN}]->(s) AND coalesce(x.retracted, false) <> true } })
       AND ($actorId IS NULL AND $stance IS NULL OR EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
-            WHERE ($actorId IS NULL OR actor.id = $actorId) AND ($stance IS NULL OR a.stance = $stance) })
+            WHERE ($actorId IS NULL OR actor.id = $actorId) AND ($stance IS NULL OR a.stance = $stance)
+              AND ($includeRetracted OR coalesce(a.retracted, false) <> true) })
       // The same rule as domain/speakers.ts: a speaking stance, by an actor on the record.
       AND ($namedSpeaker IS NULL OR $namedSpeaker = EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n), (a)-[:${Rel.BY}]->(actor:${Label.Actor})
-            WHERE a.stance IN $speakingStances AND NOT actor.anonymous AND actor.kind <> 'unnamed-group' })
+            WHERE a.stance IN $speakingStances AND NOT actor.anonymous AND actor.kind <> 'unnamed-group'
+              AND ($includeRetracted OR coalesce(a.retracted, false) <> true) })
       AND ($hasQuantities IS NULL OR $hasQuantities = EXISTS { (n)-[:${Rel.HAS_QUANTITY}]->() })
       AND ($from IS NULL AND $to IS NULL OR EXISTS {
             MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(n)
-            WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to) }
+            WHERE ($from IS NULL OR a.saidTo >= $from) AND ($to IS NULL OR a.saidFrom <= $to)
+              AND ($includeRetracted OR coalesce(a.retracted, false) <> true) }
           OR (($from IS NULL OR n.refersToTo >= $from) AND ($to IS NULL OR n.refersToFrom <= $to)
               AND n.refersToValue IS NOT NULL))`,
     sortKeys.claims,
@@ -106,6 +123,7 @@ export async function listClaims(
       from: null,
       to: null,
       ...filter,
+      includeRetracted: filter.includeRetracted === true,
     },
     page,
   );
@@ -129,7 +147,7 @@ export async function listActors(
   );
 }
 
-/** Attributions matching every given filter. */
+/** Attributions matching every given filter; standing ones only unless `includeRetracted`. */
 export async function listAttributions(
   executor: Executor,
   filter: AttributionListFilter,
@@ -143,9 +161,17 @@ export async function listAttributions(
     WHERE ($stance IS NULL OR n.stance = $stance)
       AND ($actorId IS NULL OR EXISTS { (n)-[:${Rel.BY}]->(:${Label.Actor} {id: $actorId}) })
       AND ($claimId IS NULL OR EXISTS { (n)-[:${Rel.ABOUT}]->(:${Label.Claim} {id: $claimId}) })
-      AND ($sourceId IS NULL OR EXISTS { (n)-[:${Rel.RECORDED_IN}]->(:${Label.Source} {id: $sourceId}) })`,
+      AND ($sourceId IS NULL OR EXISTS { (n)-[:${Rel.RECORDED_IN}]->(:${Label.Source} {id: $sourceId}) })
+      AND ($includeRetracted OR coalesce(n.retracted, false) <> true)`,
     sortKeys.attributions,
-    { stance: null, actorId: null, claimId: null, sourceId: null, ...filter },
+    {
+      stance: null,
+      actorId: null,
+      claimId: null,
+      sourceId: null,
+      ...filter,
+      includeRetracted: filter.includeRetracted === true,
+    },
     page,
   );
 }

@@ -37,7 +37,8 @@ const claimProjection = `{
   refersToValue: c.refersToValue, refersToPrecision: c.refersToPrecision,
   quantities: [(c)-[:${Rel.HAS_QUANTITY}]->(q:${Label.Quantity}) |
     q {.raw, .value, .unit, .kind, .position, .changeRaw, .changeValue, .changeUnit}],
-  speakerIds: [(a:${Label.Attribution})-[:${Rel.ABOUT}]->(c) | [(a)-[:${Rel.BY}]->(s:${Label.Actor}) | s.id][0]]
+  speakerIds: [(a:${Label.Attribution})-[:${Rel.ABOUT}]->(c) WHERE coalesce(a.retracted, false) <> true
+    | [(a)-[:${Rel.BY}]->(s:${Label.Actor}) | s.id][0]]
 }`;
 
 /**

@@ -77,7 +77,10 @@ export const readStatements = {
 
   /**
    * For each claim, the subgraph that sourcing analysis needs: the sources carrying it, with
-   * publisher, owner and state affiliation, and the citations among those sources.
+   * publisher, owner and state affiliation, and the citations among those sources. Retractions
+   * (src/domain/retraction.ts) are applied here: a source whose attributions of the claim are all
+   * retracted is not a carrier (its id is in `retractedCarrierIds`), and a retracted citation is
+   * left out of `cites` (listed in the source's `retractedCites` with its reason).
    */
   carrierGraphs: {
     name: 'carrierGraphs',
@@ -85,16 +88,26 @@ export const readStatements = {
       MATCH (c:${Label.Claim}) WHERE c.id IN $ids
       CALL (c) {
         MATCH (s:${Label.Source})-[:${Rel.CARRIES}]->(c)
+        WITH s, [(x:${Label.Attribution})-[:${Rel.ABOUT}]->(c) WHERE (x)-[:${Rel.RECORDED_IN}]->(s)
+                 | coalesce(x.retracted, false) = true] AS retractions
+        WITH s, size(retractions) > 0 AND all(r IN retractions WHERE r) AS retractedOut
+        RETURN collect(CASE WHEN retractedOut THEN null ELSE s END) AS carriers,
+               collect(CASE WHEN retractedOut THEN s.id END) AS retractedCarrierIds
+      }
+      CALL (c, carriers) {
+        UNWIND carriers AS s
         OPTIONAL MATCH (s)-[:${Rel.PUBLISHED_BY}]->(p:${Label.Actor})
         RETURN collect({
           id: s.id, primary: coalesce(s.primary, false), publisherId: p.id,
           ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
           stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
           publisherIsState: coalesce(p.kind = 'state', false),
-          cites: [(s)-[:${Rel.CITES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id],
-          copies: [(s)-[:${Rel.COPIES}]->(t)-[:${Rel.CARRIES}]->(c) | t.id]
+          cites: [(s)-[r:${Rel.CITES}]->(t) WHERE t IN carriers AND coalesce(r.retracted, false) <> true | t.id],
+          retractedCites: [(s)-[r:${Rel.CITES}]->(t) WHERE t IN carriers AND r.retracted = true
+                           | {toId: t.id, reason: coalesce(r.retractionReason, '')}],
+          copies: [(s)-[:${Rel.COPIES}]->(t) WHERE t IN carriers | t.id]
         }) AS sources
       }
-      RETURN c.id AS claimId, sources`,
+      RETURN c.id AS claimId, sources, retractedCarrierIds`,
   } satisfies NamedQuery,
 };

@@ -14,7 +14,8 @@ export interface SearchRow {
 
 /**
  * All full-text indexes in one statement, hits merged by score. Takes `$query` (from
- * luceneTerms) and `$limit`; exported so the benchmarks can send it straight through the driver.
+ * luceneTerms), `$limit` and `$includeRetracted` (false: retracted attributions' quotes are
+ * left out); exported so the benchmarks can send it straight through the driver.
  */
 export const searchStatement: NamedQuery = {
   name: 'search',
@@ -24,6 +25,7 @@ export const searchStatement: NamedQuery = {
           RETURN 'CLAIM' AS kind, node.id AS id, score, node.text AS text, node.id AS claimId
           UNION ALL
           CALL db.index.fulltext.queryNodes('${fullTextIndexes.quotes.name}', $query, {limit: $limit}) YIELD node, score
+          WHERE $includeRetracted OR coalesce(node.retracted, false) <> true
           RETURN 'QUOTE' AS kind, node.id AS id, score, node.quote AS text,
                  [(node)-[:${Rel.ABOUT}]->(c:${Label.Claim}) | c.id][0] AS claimId
           UNION ALL
@@ -41,17 +43,19 @@ export const searchStatement: NamedQuery = {
 
 /**
  * Searches all full-text indexes in one round trip and merges the hits by score. The user's
- * text is escaped, so Lucene syntax in it is matched literally rather than interpreted.
+ * text is escaped, so Lucene syntax in it is matched literally rather than interpreted. Quotes
+ * of retracted attributions are found only with `includeRetracted`.
  */
 export async function searchGraph(
   executor: Executor,
   text: string,
   first: number,
+  includeRetracted = false,
 ): Promise<SearchRow[]> {
   const query = searchTerms(text);
   if (query === '') return [];
   const limit = neo4j.int(first);
-  const rows = await executor.read(searchStatement, { query, limit });
+  const rows = await executor.read(searchStatement, { query, limit, includeRetracted });
   return rows as unknown as SearchRow[];
 }
 

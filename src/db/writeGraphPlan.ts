@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { WriteScope } from './executor.js';
 import { AppError } from '../errors/appError.js';
-import { Rel, Label, singleValuedRelationships } from './graphVocabulary.js';
+import { singleValuedRelationships } from './graphVocabulary.js';
 import type { GraphWritePlan, Provenance, StoredValue } from './graphWritePlan.js';
+import { keptStateProperties, snapshotNode } from './revisionSnapshots.js';
 
 /** How many nodes and relationships a write created or changed. */
 export interface WriteCounts {
@@ -16,17 +17,31 @@ export interface WriteCounts {
 /** Progress of a long write: what was just written. */
 export type WriteProgress = (step: string, done: number, total: number) => void;
 
+/** How a write treats stored records it would change. */
+export interface WriteOptions {
+  /**
+   * Absent: a node whose stored content differs, or a single-valued link that points elsewhere,
+   * is refused as a CONFLICT naming it, and nothing is written. Given: the write is a correction:
+   * the previous version is kept as a Revision (with its links) and the new one records why.
+   */
+  readonly correction?: { readonly reason: string };
+  readonly onProgress?: WriteProgress;
+}
+
 /**
- * Upserts a plan inside the caller's transaction. Nodes are MERGEd on id; a node whose content
- * changed is first copied into a Revision (history is kept, nothing is silently overwritten).
- * Unchanged content writes nothing, so loading the same data twice leaves the graph identical.
+ * Upserts a plan inside the caller's transaction. Nodes are MERGEd on id; unchanged content
+ * writes nothing, so loading the same data twice leaves the graph identical. Changed content is
+ * refused unless the write is a correction, which first copies the node into a Revision
+ * (history is kept, nothing is silently overwritten).
  */
 export async function writeGraphPlan(
   scope: WriteScope,
   plan: GraphWritePlan,
   provenance: Provenance,
-  onProgress: WriteProgress = () => undefined,
+  options: WriteOptions = {},
 ): Promise<WriteCounts> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const reason = options.correction?.reason ?? null;
   const now = new Date().toISOString();
   const counts: WriteCounts = {
     nodesCreated: 0,
@@ -44,9 +59,11 @@ export async function writeGraphPlan(
       hash: contentHash(row.properties),
     }));
     for (const batch of batches(rows)) {
+      if (!options.correction) await refuseChangedNodes(scope, group.label, batch);
       const [result] = await scope.run(upsertNodes(group.label), {
         rows: batch,
         now,
+        reason,
         extractedBy: null,
         ...provenance,
       });
@@ -61,8 +78,23 @@ export async function writeGraphPlan(
         rows: batch.map((row) => ({ id: row.id, properties: row.properties })),
       });
   }
+  const stamp = { now, reason, enteredBy: provenance.enteredBy, enteredVia: provenance.enteredVia };
+  if (plan.unlinks && plan.unlinks.length > 0) {
+    if (!options.correction) throw new Error('Only a correction removes links.');
+    for (const group of plan.unlinks)
+      await relink(
+        scope,
+        group.type,
+        group.fromLabel,
+        group.ids.map((from) => ({ from, to: null })),
+        stamp,
+      );
+  }
   for (const group of plan.relationships) {
-    if (singleValuedRelationships.has(group.type)) await refuseSecondLink(scope, group);
+    if (singleValuedRelationships.has(group.type)) {
+      if (options.correction) await relink(scope, group.type, group.fromLabel, group.rows, stamp);
+      else await refuseSecondLink(scope, group);
+    }
     for (const batch of batches(group.rows)) {
       const [result] = await scope.run(
         upsertRelationships(group.type, group.fromLabel, group.toLabel),
@@ -121,6 +153,72 @@ async function refuseSecondLink(scope: WriteScope, group: GraphWritePlan['relati
   }
 }
 
+/** Refuses a batch in which a node already stored has other content (CONFLICT, naming them). */
+async function refuseChangedNodes(
+  scope: WriteScope,
+  label: string,
+  rows: readonly { id: string; hash: string }[],
+): Promise<void> {
+  const changed = await scope.run(
+    {
+      name: `changed${label}Nodes`,
+      cypher: `
+        UNWIND $rows AS row
+        MATCH (n:${label} {id: row.id}) USING INDEX n:${label}(id)
+        WHERE n.contentHash <> row.hash
+        RETURN n.id AS id LIMIT 6`,
+    },
+    { rows: rows.map(({ id, hash }) => ({ id, hash })) },
+  );
+  if (changed.length === 0) return;
+  const ids = changed.map((row) => String(row.id));
+  throw new AppError(
+    'CONFLICT',
+    `${label} ${ids
+      .slice(0, 5)
+      .map((id) => `"${id}"`)
+      .join(', ')}${ids.length > 5 ? ' and more' : ''} already ${
+      ids.length === 1 ? 'exists' : 'exist'
+    } with other content. Nothing was written: record new content under a new id, or correct the stored record (a correct… mutation, or --correct "reason" for a load).`,
+    { ids: ids.slice(0, 5) },
+  );
+}
+
+/**
+ * A correction's single-valued links: where a node links elsewhere, links nowhere yet, or must no
+ * longer link (`to` null), the node is first revised (a Revision recording the old target, or
+ * none, unless this write already revised it) and an old link is removed; the write then adds the
+ * new one.
+ */
+async function relink(
+  scope: WriteScope,
+  type: string,
+  fromLabel: string,
+  rows: readonly { from: string; to: string | null }[],
+  parameters: { now: string; reason: string | null; enteredBy: string; enteredVia: string },
+) {
+  await scope.run(
+    {
+      name: `relink${type}`,
+      cypher: `
+        UNWIND $rows AS row
+        MATCH (n:${fromLabel} {id: row.from}) USING INDEX n:${fromLabel}(id)
+        OPTIONAL MATCH (n)-[link:${type}]->(other)
+        WITH n, row, collect(link) AS links, collect(other.id) AS targets
+        WHERE CASE WHEN row.to IS NULL THEN size(targets) > 0 ELSE targets <> [row.to] END
+        CALL (n) {
+          WITH n WHERE coalesce(n.updatedAt, '') <> $now AND n.enteredAt <> $now
+          ${snapshotNode(fromLabel)}
+          SET n.revision = n.revision + 1, n.updatedBy = $enteredBy, n.updatedVia = $enteredVia,
+              n.updatedAt = $now, n.correctionReason = $reason
+        }
+        FOREACH (stale IN [l IN links WHERE row.to IS NULL OR endNode(l).id <> row.to] | DELETE stale)
+        RETURN count(n) AS relinked`,
+    },
+    { rows: rows.map(({ from, to }) => ({ from, to })), ...parameters },
+  );
+}
+
 function upsertNodes(label: string) {
   return {
     name: `upsert${label}Nodes`,
@@ -133,16 +231,13 @@ function upsertNodes(label: string) {
       WITH n, row
       CALL (n, row) {
         WITH n, row WHERE n.contentHash <> row.hash
-        CREATE (old:${Label.Revision})
-        SET old = properties(n), old.id = n.id + '@' + toString(n.revision), old.revisionOf = n.id,
-            old.supersededAt = $now, old.supersededBy = $enteredBy
-        CREATE (old)-[:${Rel.REVISION_OF}]->(n)
-        WITH n, row, n.enteredBy AS enteredBy, n.enteredVia AS enteredVia, n.enteredAt AS enteredAt,
-             n.revision AS revision, n.extractedBy AS extractedBy
-        SET n = row.properties, n.id = row.id, n.contentHash = row.hash, n.revision = revision + 1,
-            n.enteredBy = enteredBy, n.enteredVia = enteredVia, n.enteredAt = enteredAt,
-            n.extractedBy = extractedBy,
-            n.updatedBy = $enteredBy, n.updatedVia = $enteredVia, n.updatedAt = $now
+        ${snapshotNode(label)}
+        WITH n, row, n {${keptStateProperties.map((key) => `.${key}`).join(', ')}} AS kept,
+             n.revision AS revision
+        SET n = row.properties, n += kept, n.id = row.id, n.contentHash = row.hash,
+            n.revision = revision + 1,
+            n.updatedBy = $enteredBy, n.updatedVia = $enteredVia, n.updatedAt = $now,
+            n.correctionReason = $reason
         RETURN count(*) AS changed
       }
       RETURN sum(CASE WHEN n.enteredAt = $now THEN 1 ELSE 0 END) AS created,

@@ -15,12 +15,15 @@ import { extractedBy, writeCommit, type CommitResult } from './commitWrite.js';
  * to the graph's node with that id (a claim, actor or source), not written again. A claim marked
  * existing that still lists figures hands them to its attributions, as this article's own
  * figures. Validated in full first, then written in one transaction stamped `desk:<set id>`;
- * committing the same file again changes nothing.
+ * committing the same file again changes nothing. Committing it again after editing records it
+ * wrote is refused (CONFLICT) unless `correction` is given: then the edited records are
+ * corrected, each keeping its previous version as history with the reason.
  */
 export async function commitDraftFile(
   executor: Executor,
   caller: Caller,
   file: string,
+  correction?: { readonly reason: string },
 ): Promise<CommitResult> {
   const validation = validateSeedFile(file);
   if (!validation.ok)
@@ -41,6 +44,7 @@ export async function commitDraftFile(
       deskVia: `desk:${seedSet.id}`,
       extractedBy: extractedBy(seedSet),
       draftKey: seedSet.id.replace(/^draft-/, '').slice(0, 40),
+      ...(correction ? { correction } : {}),
     }),
   );
 }

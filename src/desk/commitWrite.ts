@@ -2,7 +2,7 @@ import type { WriteScope } from '../db/executor.js';
 import { extractorName } from '../extract/buildDraft.js';
 import { existingNodes } from '../db/existingNodes.js';
 import { Label } from '../db/graphVocabulary.js';
-import type { WriteCounts } from '../db/writeGraphPlan.js';
+import type { WriteCounts, WriteOptions } from '../db/writeGraphPlan.js';
 import { AppError } from '../errors/appError.js';
 import { writeValidSeedSet } from '../ingest/loadSeedFile.js';
 import type { SeedSet } from '../ingest/seedFormat.js';
@@ -29,6 +29,8 @@ export interface CommitStamp {
   readonly extractedBy: string;
   /** Suffix for ids the graph already holds for something else. */
   readonly draftKey: string;
+  /** Given: records of an earlier commit of the same set that it changes are corrected. */
+  readonly correction?: WriteOptions['correction'];
 }
 
 /** What a commit wrote. */
@@ -59,11 +61,12 @@ export async function writeCommit(
         validation.problems.map(formatSeedProblem).join('\n'),
       { problems: validation.problems },
     );
-  const counts = await writeValidSeedSet(scope, validation.value, {
-    enteredBy: stamp.editor,
-    enteredVia: stamp.deskVia,
-    extractedBy: stamp.extractedBy,
-  });
+  const counts = await writeValidSeedSet(
+    scope,
+    validation.value,
+    { enteredBy: stamp.editor, enteredVia: stamp.deskVia, extractedBy: stamp.extractedBy },
+    stamp.correction ? { correction: stamp.correction } : {},
+  );
   return { seedSet: validation.value.seedSet, counts, renames };
 }
 

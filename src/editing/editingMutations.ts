@@ -5,80 +5,11 @@ import { Label, Rel, claimRelationTypes } from '../db/graphVocabulary.js';
 import { storedProperties } from '../db/graphWritePlan.js';
 import { AppError } from '../errors/appError.js';
 import { planSeedLoad } from '../ingest/planSeedLoad.js';
-import { isWellFormedText, seedSetSchema, type SeedSet } from '../ingest/seedFormat.js';
+import { quoteOffset, quotedWordSpans } from './quoteSpans.js';
+import { refuseMalformedText, validatedSeedSet } from './recordValidation.js';
 import { writeRecords } from './writeRecords.js';
 
-/** Input field names that differ from the seed format's (ids of other nodes end in `Id`). */
-const inputFieldNames: Record<string, string> = {
-  publisher: 'publisherId',
-  country: 'countryId',
-  stateAffiliation: 'stateAffiliationId',
-  ownedBy: 'ownedById',
-  organisation: 'organisationId',
-  events: 'eventIds',
-  actor: 'actorId',
-  claim: 'claimId',
-  source: 'sourceId',
-  event: 'eventId',
-};
-
 const MAX_SOURCE_TEXT = 1_000_000;
-
-/** Refuses text with a lone surrogate, which Neo4j would store altered (as U+FFFD). */
-function refuseMalformedText(text: string | null | undefined, field: string): void {
-  if (text && !isWellFormedText(text))
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `${field}: must be valid Unicode text (it holds a lone surrogate)`,
-      { field },
-    );
-}
-
-type Section = 'sources' | 'actors' | 'claims' | 'attributions';
-
-/**
- * Validates one record with the seed format's own rules (so mutations and seed files accept
- * exactly the same data), reporting every problem as BAD_USER_INPUT named by input field.
- */
-function validatedSeedSet(section: Section, record: Record<string, unknown>): SeedSet {
-  const parsed = seedSetSchema.safeParse({
-    format: 'claimgraph-seed/1',
-    id: 'mutation',
-    enteredBy: 'mutation',
-    [section]: [withoutNulls(record)],
-  });
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
-    const field = [
-      'input',
-      ...issue.path
-        .slice(2)
-        .map((part) =>
-          typeof part === 'number' ? `[${part}]` : (inputFieldNames[String(part)] ?? String(part)),
-        ),
-    ]
-      .join('.')
-      .replace(/\.\[/g, '[');
-    return { field, message: issue.message };
-  });
-  throw new AppError('BAD_USER_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-    field: problems[0]?.field,
-    problems,
-  });
-}
-
-/** GraphQL gives null for absent optional fields; the seed format expects them left out. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, inner]) => inner !== null && inner !== undefined)
-        .map(([key, inner]) => [key, withoutNulls(inner)]),
-    );
-  }
-  return value;
-}
 
 const ref = (
   field: string,
@@ -117,7 +48,6 @@ export async function recordSource(
     mutation: 'recordSource',
     plan: planSeedLoad({ file: 'mutation', seedSet, sourceTexts }),
     references: ref('input.publisherId', Label.Actor, publisherId),
-    mode: 'create',
   });
   return input.id;
 }
@@ -171,7 +101,6 @@ export async function recordActor(
         ref(`input.affiliations[${i}].organisationId`, Label.Actor, a.organisationId),
       ),
     ],
-    mode: 'create',
   });
   return input.id;
 }
@@ -198,7 +127,6 @@ export async function recordClaim(
     mutation: 'recordClaim',
     plan: planSeedLoad({ file: 'mutation', seedSet, sourceTexts: new Map() }),
     references: (eventIds ?? []).flatMap((id, i) => ref(`input.eventIds[${i}]`, Label.Event, id)),
-    mode: 'create',
   });
   return input.id;
 }
@@ -263,64 +191,8 @@ export async function recordAttribution(
       ...ref('input.claimId', Label.Claim, claimId),
       ...ref('input.eventId', Label.Event, eventId),
     ],
-    mode: 'create',
   });
   return input.id;
-}
-
-/** Each quoted fragment's span: found in the quote after the previous one (offsets in the text). */
-function quotedWordSpans(quote: string, quoteStart: number, words: readonly string[]) {
-  let from = 0;
-  return words.map((text, i) => {
-    const at = text.length > 0 ? quote.indexOf(text, from) : -1;
-    if (at < 0)
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `input.quotedWords[${i}]: not found verbatim in the quote${i > 0 ? ' after the previous words' : ''}`,
-        { field: `input.quotedWords[${i}]` },
-      );
-    from = at + text.length;
-    return { text, start: quoteStart + at, end: quoteStart + at + text.length };
-  });
-}
-
-/** Where the quote is in the text: the only occurrence, or the one at `start`. */
-function quoteOffset(text: string, quote: string, start: number | undefined): number {
-  if (quote.length === 0)
-    throw new AppError('BAD_USER_INPUT', 'input.quote: must not be empty', {
-      field: 'input.quote',
-    });
-  if (start !== undefined) {
-    if (text.startsWith(quote, start)) return start;
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `input.start: the quote does not occur at offset ${start}`,
-      { field: 'input.start' },
-    );
-  }
-  const offsets: number[] = [];
-  for (
-    let at = text.indexOf(quote);
-    at >= 0 && offsets.length < 10;
-    at = text.indexOf(quote, at + 1)
-  )
-    offsets.push(at);
-  if (offsets.length === 0) {
-    throw new AppError('BAD_USER_INPUT', 'input.quote: not found verbatim in the source text', {
-      field: 'input.quote',
-    });
-  }
-  if (offsets.length > 1) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `input.quote: occurs more than once (at ${offsets.join(', ')}); give input.start`,
-      {
-        field: 'input.quote',
-        offsets,
-      },
-    );
-  }
-  return offsets[0]!;
 }
 
 /** Records that one source cites another. */
@@ -351,7 +223,6 @@ export async function recordCitation(
       ...ref('sourceId', Label.Source, sourceId),
       ...ref('citesSourceId', Label.Source, citesSourceId),
     ],
-    mode: 'create',
   });
   return sourceId;
 }
@@ -386,77 +257,6 @@ export async function relateClaims(
       ],
     },
     references: [...ref('fromId', Label.Claim, fromId), ...ref('toId', Label.Claim, toId)],
-    mode: 'create',
   });
   return fromId;
-}
-
-/** Input of correctClaim. */
-export interface CorrectClaimInput {
-  id: string;
-  text?: string | null;
-  topics?: string[] | null;
-  refersTo?: Record<string, unknown> | null;
-  reason: string;
-}
-
-/** Corrects a claim; the version before is kept as a Revision with the reason. */
-export async function correctClaim(
-  executor: Executor,
-  caller: Caller,
-  input: CorrectClaimInput,
-): Promise<string> {
-  if (input.reason.trim() === '' || input.reason.length > 10_000) {
-    throw new AppError('BAD_USER_INPUT', 'input.reason: give a reason of 1 to 10000 characters', {
-      field: 'input.reason',
-    });
-  }
-  refuseMalformedText(input.reason, 'input.reason');
-  const [row] = await executor.read(
-    {
-      name: 'claimForCorrection',
-      cypher: `MATCH (c:${Label.Claim} {id: $id}) RETURN c {.*} AS claim`,
-    },
-    { id: input.id },
-  );
-  if (!row)
-    throw new AppError('NOT_FOUND', `input.id: no Claim has id "${input.id}"`, {
-      field: 'input.id',
-    });
-  const stored = row.claim as Record<string, unknown>;
-  const current = {
-    id: input.id,
-    text: stored.text,
-    topics: stored.topics ?? [],
-    refersTo: stored.refersToValue
-      ? {
-          raw: stored.refersToRaw ?? null,
-          value: stored.refersToValue,
-          precision: stored.refersToPrecision,
-          basis: stored.refersToBasis,
-        }
-      : undefined,
-    notes: stored.notes,
-  };
-  const seedSet = validatedSeedSet('claims', {
-    ...current,
-    ...(withoutNulls({
-      text: input.text,
-      topics: input.topics,
-      refersTo: input.refersTo,
-    }) as object),
-  });
-  const plan = planSeedLoad({ file: 'mutation', seedSet, sourceTexts: new Map() });
-  const claimRows = plan.nodes.find((group) => group.label === Label.Claim)!.rows;
-  const corrected = {
-    ...claimRows[0]!,
-    properties: { ...claimRows[0]!.properties, correctionReason: input.reason },
-  };
-  await writeRecords(executor, caller, {
-    mutation: 'correctClaim',
-    plan: { nodes: [{ label: Label.Claim, rows: [corrected] }], relationships: [] },
-    references: [],
-    mode: 'correct',
-  });
-  return input.id;
 }

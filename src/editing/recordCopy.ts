@@ -101,7 +101,6 @@ export async function recordCopy(
       { field: 'copierId', label: Label.Source, id: copierId },
       { field: 'originalId', label: Label.Source, id: originalId },
     ],
-    mode: 'create',
   });
   return { copierId, originalId };
 }

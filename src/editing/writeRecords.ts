@@ -1,8 +1,8 @@
 import type { Caller } from '../auth/apiKeys.js';
-import type { Executor, WriteScope } from '../db/executor.js';
-import { existingNodes, missingReferences, type NodeReference } from '../db/existingNodes.js';
+import type { Executor } from '../db/executor.js';
+import { missingReferences, type NodeReference } from '../db/existingNodes.js';
 import type { GraphWritePlan } from '../db/graphWritePlan.js';
-import { contentHash, writeGraphPlan } from '../db/writeGraphPlan.js';
+import { writeGraphPlan } from '../db/writeGraphPlan.js';
 import { AppError } from '../errors/appError.js';
 
 /** What one editing mutation writes and what it must find already in the graph. */
@@ -13,10 +13,10 @@ export interface EditingWrite {
   /** Nodes the write links to, each with the input field that names it. */
   readonly references: readonly NodeReference[];
   /**
-   * `create`: an existing node with other content is a CONFLICT (use a correction).
-   * `correct`: other content replaces it, and the old version is kept as a Revision.
+   * Absent: an existing node with other content is a CONFLICT (use a correction). Given: other
+   * content replaces it, and the old version is kept as a Revision with the reason.
    */
-  readonly mode: 'create' | 'correct';
+  readonly correction?: { readonly reason: string };
 }
 
 /**
@@ -39,30 +39,11 @@ export async function writeRecords(
         { field: missing[0]!.field, problems: missing.map(({ field, id }) => ({ field, id })) },
       );
     }
-    if (write.mode === 'create') await refuseChangedContent(scope, write.plan);
-    await writeGraphPlan(scope, write.plan, {
-      enteredBy: caller.name,
-      enteredVia: `mutation:${write.mutation}`,
-    });
-  });
-}
-
-async function refuseChangedContent(scope: WriteScope, plan: GraphWritePlan): Promise<void> {
-  for (const group of plan.nodes) {
-    const existing = await existingNodes(
+    await writeGraphPlan(
       scope,
-      group.label as NodeReference['label'],
-      group.rows.map((row) => row.id),
+      write.plan,
+      { enteredBy: caller.name, enteredVia: `mutation:${write.mutation}` },
+      write.correction ? { correction: write.correction } : {},
     );
-    for (const row of group.rows) {
-      const stored = existing.get(row.id);
-      if (stored && stored.contentHash !== contentHash(row.properties)) {
-        throw new AppError(
-          'CONFLICT',
-          `${group.label} "${row.id}" already exists with other content; record it under a new id (claims can be corrected with correctClaim).`,
-          { field: 'input.id' },
-        );
-      }
-    }
-  }
+  });
 }

@@ -5,7 +5,7 @@ import {
   findNodeLabels,
   writeImportPlan,
   type ImportCounts,
-  type ImportProgress,
+  type ImportOptions,
   type ImportRelationship,
 } from '../db/importGraph.js';
 import { AppError } from '../errors/appError.js';
@@ -25,11 +25,12 @@ const SHOWN_PROBLEMS = 50;
  * node it does not hold and every id it does against the database (an id held under another
  * label would become a second node), and only then writes it in one transaction. Refuses with
  * BAD_USER_INPUT naming each bad record; nothing is written then. `source` prefixes problems.
+ * Stored records the file would change are refused (CONFLICT) unless `options.correction`.
  */
 export async function importGraphDocument(
   executor: Executor,
   document: unknown,
-  onProgress?: ImportProgress,
+  options: ImportOptions = {},
   source?: string,
 ): Promise<ImportReport> {
   const check = checkImportDocument(document);
@@ -74,7 +75,7 @@ export async function importGraphDocument(
   if (problems.length > 0) throw refused(problems, source);
 
   const nodes = check.nodes.map(({ record: _record, ...node }) => node);
-  const counts = await writeImportPlan(executor, { nodes, relationships }, onProgress);
+  const counts = await writeImportPlan(executor, { nodes, relationships }, options);
   return { ...counts, nodes: nodes.length, relationships: relationships.length };
 }
 
@@ -82,7 +83,7 @@ export async function importGraphDocument(
 export async function importGraphFile(
   executor: Executor,
   file: string,
-  onProgress?: ImportProgress,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const displayFile = path.relative(process.cwd(), file) || file;
   let text: string;
@@ -103,7 +104,7 @@ export async function importGraphFile(
       `${displayFile}: not valid JSON (${describe(error)}); nothing was written.`,
     );
   }
-  return importGraphDocument(executor, document, onProgress, displayFile);
+  return importGraphDocument(executor, document, options, displayFile);
 }
 
 function refused(problems: readonly ImportProblem[], source: string | undefined): AppError {

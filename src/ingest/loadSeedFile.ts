@@ -2,7 +2,7 @@ import type { Executor, WriteScope } from '../db/executor.js';
 import { missingReferences, type NodeReference } from '../db/existingNodes.js';
 import { Label } from '../db/graphVocabulary.js';
 import type { Provenance } from '../db/graphWritePlan.js';
-import { writeGraphPlan, type WriteCounts, type WriteProgress } from '../db/writeGraphPlan.js';
+import { writeGraphPlan, type WriteCounts, type WriteOptions } from '../db/writeGraphPlan.js';
 import { AppError } from '../errors/appError.js';
 import { planSeedLoad } from './planSeedLoad.js';
 import type { SeedSet } from './seedFormat.js';
@@ -14,17 +14,22 @@ export interface SeedLoadReport extends WriteCounts {
   readonly file: string;
 }
 
+/** How a seed load runs: progress, who ran it, and whether it may correct stored records. */
+export interface SeedLoadOptions extends WriteOptions {
+  /** The API key name of whoever ran the load (the CLI), recorded with the seed's provenance. */
+  readonly loadedBy?: string;
+}
+
 /**
  * Validates the whole file, then writes it in one transaction: all or nothing. Loading the same
  * file again changes nothing (stable ids, content hashes). Throws BAD_USER_INPUT listing every
- * problem before any write.
+ * problem before any write, and CONFLICT when the file would change a stored record, unless the
+ * load is a correction (`options.correction`), which keeps the previous versions as history.
  */
 export async function loadSeedFile(
   executor: Executor,
   file: string,
-  onProgress?: WriteProgress,
-  /** The API key name of whoever ran the load (the CLI), recorded with the seed's provenance. */
-  loadedBy?: string,
+  options: SeedLoadOptions = {},
 ): Promise<SeedLoadReport> {
   const validation = validateSeedFile(file);
   if (!validation.ok) {
@@ -35,7 +40,7 @@ export async function loadSeedFile(
       { problems: validation.problems },
     );
   }
-  return loadValidSeedSet(executor, validation.value, onProgress, loadedBy);
+  return loadValidSeedSet(executor, validation.value, options);
 }
 
 /**
@@ -45,10 +50,10 @@ export async function loadSeedFile(
 export async function loadValidSeedSet(
   executor: Executor,
   valid: ValidSeedSet,
-  onProgress?: WriteProgress,
-  loadedBy?: string,
+  options: SeedLoadOptions = {},
 ): Promise<SeedLoadReport> {
   const { seedSet, file: displayFile } = valid;
+  const { loadedBy, ...writeOptions } = options;
   const counts = await executor.writeTransaction(`seed:${seedSet.id}`, (scope) =>
     writeValidSeedSet(
       scope,
@@ -57,7 +62,7 @@ export async function loadValidSeedSet(
         enteredBy: seedSet.enteredBy,
         enteredVia: `seed:${seedSet.id} (${displayFile})${loadedBy ? ` loaded by ${loadedBy}` : ''}`,
       },
-      onProgress,
+      writeOptions,
     ),
   );
   return { seedSetId: seedSet.id, file: displayFile, ...counts };
@@ -72,7 +77,7 @@ export async function writeValidSeedSet(
   scope: WriteScope,
   valid: ValidSeedSet,
   provenance: Provenance,
-  onProgress?: WriteProgress,
+  options: WriteOptions = {},
 ): Promise<WriteCounts> {
   const missing = await missingReferences(scope, existingReferences(valid.seedSet));
   if (missing.length > 0) {
@@ -85,7 +90,7 @@ export async function writeValidSeedSet(
       { problems: missing.map(({ field, id }) => ({ field, id })) },
     );
   }
-  return writeGraphPlan(scope, planSeedLoad(valid), provenance, onProgress);
+  return writeGraphPlan(scope, planSeedLoad(valid), provenance, options);
 }
 
 /** The records a set marks `existing`: references the graph must already hold. */

@@ -67,6 +67,23 @@ describe('sourcing analysis, paths and timelines', () => {
     });
   });
 
+  it('counts government agencies and a head of state’s office as state channels, not persons who publish', async () => {
+    // The CAC (a Chinese government agency) via the Global Times; the Kremlin directly.
+    const cac = await sourcing('clm-cac-draft-regulation-security-review-2019');
+    expect(cac.flags).toMatchObject({
+      onlyStateAffiliated: true,
+      stateAffiliations: [{ id: 'act-china' }],
+    });
+    const kremlin = await sourcing('clm-some-countries-prefer-demonizing-russia');
+    expect(kremlin.flags).toMatchObject({
+      onlyStateAffiliated: true,
+      stateAffiliations: [{ id: 'act-russia' }],
+    });
+    // Bolton's speech is published by Bolton, a person: his office is an affiliation.
+    const bolton = await sourcing('clm-us-offensive-cyber-operations-abroad');
+    expect(bolton.flags).toMatchObject({ onlyStateAffiliated: false, stateAffiliations: [] });
+  });
+
   it('flags a claim made only by anonymous speakers', async () => {
     const { flags } = await sourcing('clm-us-biggest-cyber-attacker');
     expect(flags.onlyAnonymousSpeakers).toBe(true);

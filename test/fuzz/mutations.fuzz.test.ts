@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +31,12 @@ import { startTestServer, type TestServer } from '../support/testServer.js';
  *  (b) no error message carries driver or stack details (Neo4j, Neo., Cypher, stack lines,
  *      node_modules), once the echoed input is taken out of it;
  *  (c) a refused write (BAD_USER_INPUT, CONFLICT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, 413)
- *      leaves node and relationship counts, revisions and the last change time as they were;
- *  (d) a write without a key, with a reader key or with an unknown key never writes.
+ *      leaves the graph as it was: every node (Revision nodes too) and relationship, with its
+ *      properties, hashed;
+ *  (d) a write without a key, with a reader key or with an unknown key never writes;
+ *  (e) an accepted correction or retraction raises the touched record's revision by one and adds
+ *      one Revision, leaving every other record's revision alone; or, when it changes nothing,
+ *      writes nothing at all.
  *
  * One seed per run: FUZZ_SEED=<n> replays a run; fast-check prints the seed and the shrunk
  * counterexample's path on failure. Runs are kept small so the file stays well under 90 s.
@@ -122,6 +127,56 @@ function checkAnswer(answer: Answer, inputs: readonly string[]): void {
   }
 }
 
+/** JSON with object keys sorted, so equal values give equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
+/** Relationships that are records of their own, with a revision and history. */
+const revisedLinkTypes = new Set(['CITES', 'SUPPORTS', 'CONTRADICTS', 'RESPONDS_TO']);
+
+/**
+ * The record each correction or retraction touches: a node by id, or a link by its address
+ * (`TYPE:from->to`, looked up in the graph before the write to find the link's identity).
+ */
+const touchedRecord: Record<string, (variables: any) => { node: string } | { link: string }> = {
+  correctClaim: ({ input }) => ({ node: input.id }),
+  correctActor: ({ input }) => ({ node: input.id }),
+  correctSource: ({ input }) => ({ node: input.id }),
+  correctAttribution: ({ input }) => ({ node: input.id }),
+  correctEvent: ({ input }) => ({ node: input.id }),
+  retractAttribution: ({ id }) => ({ node: id }),
+  correctCitation: ({ input }) => ({ link: `CITES:${input.sourceId}->${input.citesSourceId}` }),
+  correctClaimRelation: ({ input }) => ({ link: `${input.type}:${input.fromId}->${input.toId}` }),
+  retractCitation: ({ a, b }) => ({ link: `CITES:${a}->${b}` }),
+  retractClaimRelation: ({ a, t, b }) => ({ link: `${t}:${a}->${b}` }),
+};
+
+/**
+ * Inputs every run tries first: a correction that gives a record a single-valued link it did
+ * not have (country, publisher, event). These wrote the link without raising the revision or
+ * keeping a Revision (found by property (e) when the new mutations were first fuzzed).
+ */
+const pinnedExamples: Record<string, Record<string, unknown>[]> = {
+  correctActor: [{ input: { id: 'act-china', countryId: 'act-us', reason: 'fuzz: a country' } }],
+  correctSource: [
+    { input: { id: 'src-article', publisherId: 'act-xinhua', reason: 'fuzz: a publisher' } },
+  ],
+  correctAttribution: [
+    {
+      input: {
+        id: 'att-global-times-servers-hosts',
+        eventId: 'evt-nakasone-remarks',
+        reason: 'fuzz: an event',
+      },
+    },
+  ],
+};
+
 describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () => {
   let database: TestDatabase;
   let api: TestServer;
@@ -162,20 +217,65 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
 
   const asEditor = () => ({ authorization: `Bearer ${editorKey}` });
 
-  /** What refused writes must not change: counts, revisions and the latest change. */
+  /**
+   * What refused writes must not change: node and relationship counts and a hash of every node
+   * (Revision nodes included) and relationship with its labels, ends and properties.
+   */
   async function fingerprint() {
-    const [row] = await database.executor.read({
-      name: 'fuzzFingerprint',
-      cypher: `
-        CALL () {
-          MATCH (n)
-          RETURN count(n) AS nodes, sum(coalesce(n.revision, 0)) AS revisions,
-                 max(coalesce(n.updatedAt, n.enteredAt, '')) AS lastChange
-        }
-        CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-        RETURN nodes, relationships, revisions, lastChange`,
-    });
-    return row;
+    const { nodes, relationships, revisionNodes, hash } = await graphState();
+    return { nodes, relationships, revisionNodes, hash };
+  }
+
+  /** The whole graph, hashed, and each revised record's revision (see checkRevisions). */
+  async function graphState() {
+    const [nodes, links] = await Promise.all([
+      database.executor.read({
+        name: 'fuzzGraphNodes',
+        cypher: 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties',
+      }),
+      database.executor.read({
+        name: 'fuzzGraphRelationships',
+        cypher: `MATCH (a)-[r]->(b)
+                 RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties`,
+      }),
+    ]);
+    const entries = [
+      ...nodes.map((row) => canonical(['node', row.labels, row.properties])),
+      ...links.map((row) => canonical(['link', row.type, row.from, row.to, row.properties])),
+    ].sort();
+    const revisions = new Map<string, number[]>();
+    const identities = new Map<string, string>();
+    const add = (key: string, revision: unknown) =>
+      revisions.set(key, [...(revisions.get(key) ?? []), Number(revision ?? 1)].sort());
+    let revisionNodes = 0;
+    for (const row of nodes) {
+      const labels = row.labels as string[];
+      const properties = row.properties as Record<string, unknown>;
+      if (labels.includes('Revision')) revisionNodes++;
+      else if (typeof properties.id === 'string') add(`node:${properties.id}`, properties.revision);
+    }
+    for (const row of links) {
+      if (!revisedLinkTypes.has(String(row.type))) continue;
+      const properties = row.properties as Record<string, unknown>;
+      const address = `${String(row.type)}:${String(row.from)}->${String(row.to)}`;
+      // As src/db/correctionQueries.ts files a link's history: its linkId once revised, else
+      // its address and when it was entered.
+      const identity = `link:${
+        typeof properties.linkId === 'string'
+          ? properties.linkId
+          : `${address}~${String(properties.enteredAt ?? '')}`
+      }`;
+      identities.set(address, identity);
+      add(identity, properties.revision);
+    }
+    return {
+      nodes: nodes.length,
+      relationships: links.length,
+      revisionNodes,
+      hash: createHash('sha256').update(entries.join('\n')).digest('hex'),
+      revisions,
+      identities,
+    };
   }
 
   async function ids(label: string): Promise<string[]> {
@@ -204,6 +304,25 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
       cypher:
         'MATCH (s:Source) WHERE s.text IS NOT NULL RETURN s.id AS id, s.text AS text ORDER BY id LIMIT 1',
     });
+    // The source with text that the most attributions quote: corrected quotes come from it.
+    const [quoting] = await database.executor.read({
+      name: 'fuzzQuotedText',
+      cypher: `
+        MATCH (a:Attribution)-[:RECORDED_IN]->(s:Source) WHERE s.text IS NOT NULL
+        WITH s, collect(a.id) AS attributions ORDER BY size(attributions) DESC, s.id LIMIT 1
+        RETURN s.text AS text, attributions`,
+    });
+    const citations = await database.executor.read({
+      name: 'fuzzCitations',
+      cypher:
+        'MATCH (a:Source)-[:CITES]->(b:Source) RETURN a.id AS from, b.id AS to ORDER BY from, to',
+    });
+    const relations = await database.executor.read({
+      name: 'fuzzClaimRelations',
+      cypher: `
+        MATCH (a:Claim)-[r:SUPPORTS|CONTRADICTS|RESPONDS_TO]->(b:Claim)
+        RETURN a.id AS from, type(r) AS type, b.id AS to ORDER BY from, type, to`,
+    });
     known = {
       actors: await ids('Actor'),
       claims: await ids('Claim'),
@@ -211,6 +330,16 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
       events: await ids('Event'),
       attributions: await ids('Attribution'),
       sourceWithText: { id: String(withText?.id), text: String(withText?.text) },
+      quotedText: {
+        attributions: (quoting?.attributions as string[] | undefined) ?? [],
+        text: String(quoting?.text ?? ''),
+      },
+      citations: citations.map((row) => [String(row.from), String(row.to)] as const),
+      claimRelations: relations.map((row) => ({
+        from: String(row.from),
+        type: String(row.type),
+        to: String(row.to),
+      })),
     };
   });
   afterAll(async () => {
@@ -494,6 +623,34 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
       return 'refused';
     }
 
+    type GraphState = Awaited<ReturnType<typeof graphState>>;
+
+    /** Property (e): the touched record's revision goes up by one, or nothing is written. */
+    function checkRevisions(
+      touched: { node: string } | { link: string },
+      before: GraphState,
+      after: GraphState,
+      context: string,
+    ): void {
+      const key = 'node' in touched ? `node:${touched.node}` : before.identities.get(touched.link);
+      expect(key, `no such record before an accepted write: ${context}`).toBeDefined();
+      const sum = (state: GraphState) =>
+        (state.revisions.get(key!) ?? []).reduce((a, b) => a + b, 0);
+      const raised = sum(after) - sum(before);
+      expect([0, 1], `${key} revision raised by ${raised}: ${context}`).toContain(raised);
+      expect(after.revisionNodes - before.revisionNodes, `Revisions added: ${context}`).toBe(
+        raised,
+      );
+      for (const other of new Set([...before.revisions.keys(), ...after.revisions.keys()]))
+        if (other !== key)
+          expect(
+            after.revisions.get(other),
+            `${other} while correcting ${key}: ${context}`,
+          ).toEqual(before.revisions.get(other));
+      if (raised === 0)
+        expect(after.hash, `${key} unchanged, yet the graph changed: ${context}`).toBe(before.hash);
+    }
+
     for (const name of [
       'recordSource',
       'recordActor',
@@ -501,7 +658,7 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
       'recordAttribution',
       'recordCitation',
       'relateClaims',
-      'correctClaim',
+      ...Object.keys(touchedRecord),
     ]) {
       it(
         `${name} as an editor: refused writes write nothing, nothing answers 5xx or leaks`,
@@ -510,15 +667,23 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
           const tally = { accepted: 0, refused: 0 };
           await fc.assert(
             fc.asyncProperty(mutation.variables, async (variables) => {
-              const before = await fingerprint();
+              const before = await graphState();
               const answer = await send(mutation.query, variables, asEditor());
-              const after = await fingerprint();
+              const after = await graphState();
               checkAnswer(answer, stringsIn(variables));
               const result = outcome(answer, name);
               tally[result]++;
-              if (result === 'refused') expect(after, answer.text.slice(0, 300)).toEqual(before);
+              const context = answer.text.slice(0, 300);
+              if (result === 'refused') expect(after.hash, context).toEqual(before.hash);
+              else if (touchedRecord[name])
+                checkRevisions(touchedRecord[name](variables), before, after, context);
             }),
-            runs(40),
+            {
+              ...runs<[Record<string, unknown>]>(40),
+              examples: (pinnedExamples[name] ?? []).map((example): [Record<string, unknown>] => [
+                example,
+              ]),
+            },
           );
           // Hostile input is mostly refused; the run must have tried at least that path.
           expect(tally.refused).toBeGreaterThan(0);
@@ -591,8 +756,17 @@ describe('fuzzing the API with hostile input (real server, seeded Neo4j)', () =>
               checkAnswer(answer, stringsIn(variables));
               expect(after, answer.text.slice(0, 300)).toEqual(before);
               if (answer.tooLarge) return;
-              const codes = (answer.body.errors ?? []).map((error: any) => error.extensions?.code);
-              expect(codes.length).toBeGreaterThan(0);
+              const errors: any[] = answer.body.errors ?? [];
+              expect(errors.length).toBeGreaterThan(0);
+              // Variables of the wrong type (a wrong enum value, a missing reason) are refused
+              // by GraphQL before any resolver asks for a key.
+              if (errors.every((error) => /^Variable "\$/.test(error.message))) {
+                expect(new Set(errors.map((error) => error.extensions?.code))).toEqual(
+                  new Set(['BAD_USER_INPUT']),
+                );
+                return;
+              }
+              const codes = errors.map((error) => error.extensions?.code);
               expect(new Set(codes)).toEqual(
                 new Set([who.kind === 'reader' ? 'FORBIDDEN' : 'UNAUTHENTICATED']),
               );

@@ -177,6 +177,68 @@ const allowList: readonly AllowedExpressions[] = [
     expressions: ['group.fromLabel', 'group.type', 'label', 'fromLabel', 'toLabel', 'type'],
     why: 'Groups of a GraphWritePlan: planSeedLoad and src/editing build them only from Label.X, Rel.X and claimRelationTypes[type], where type is a ClaimRelationType enum value GraphQL has validated.',
   },
+  {
+    file: 'src/db/writeGraphPlan.ts',
+    expressions: [
+      'snapshotNode(fromLabel)',
+      'snapshotNode(label)',
+      "keptStateProperties.map((key) => `.${key}`).join(', ')",
+    ],
+    why: 'keptStateProperties is a constant list of property names (revisionSnapshots.ts); snapshotNode (revisionSnapshots.ts, checked there) with the labels of a GraphWritePlan group, which come from Label.X (see the entry above).',
+  },
+  {
+    file: 'src/db/revisionSnapshots.ts',
+    expressions: [
+      'property',
+      'variable',
+      'type',
+      "linkSnapshotMap(label, 'n')",
+      "unsnapshottedProperties.map((key) => `old.${key}`).join(', ')",
+      'key',
+    ],
+    why: 'property and type iterate the constant snapshotLinks table (Rel.X values); variable is a literal Cypher variable at every call; key iterates the constant unsnapshottedProperties list; label is a Label.X of a write plan or a correction.',
+  },
+  {
+    file: 'src/db/correctionQueries.ts',
+    expressions: [
+      'label',
+      "linkSnapshotMap(label, 'n')",
+      'snapshotNode(label)',
+      'link.fromLabel',
+      'link.type',
+      'link.toLabel',
+      'change.moveTo.type',
+      'linkSnapshot',
+      'linkIdentityOfR',
+    ],
+    why: 'label: NodeLabel from the constant kinds table of src/editing/correctRecords.ts or Label.Attribution; LinkAddress fields come only from citationLink/claimRelationLink (src/editing/retractions.ts): Rel.CITES, Label.X and claimRelationTypes[type] for a GraphQL-validated ClaimRelationType; moveTo.type likewise; linkSnapshot and linkIdentityOfR are module constants.',
+  },
+  {
+    file: 'src/db/correctionQueries.ts',
+    expressions: ['type', 'from', 'to'],
+    why: "linkIdentity builds the identity string a link's revisions are filed under; it is not Cypher: it is sent as the $linkId parameter.",
+  },
+  {
+    file: 'src/db/revisionQueries.ts',
+    expressions: [
+      'label',
+      "withLinkSnapshot(label, 'n')",
+      'link.fromLabel',
+      'link.type',
+      'link.toLabel',
+      'linkIdentityOfR',
+    ],
+    why: 'linkIdentityOfR is a constant fragment of correctionQueries.ts; label is Label.X at every call (historyResolvers); LinkAddress fields are Rel.CITES, Label.X or claimRelationTypes values mapped from a stored relation type (historyResolvers.relationType).',
+  },
+  {
+    file: 'src/db/importGraph.ts',
+    expressions: [
+      "linkSnapshotMap(primary ?? '', 'n')",
+      "unsnapshottedProperties.map((key) => `old.${key} = null`).join(', ')",
+      'key',
+    ],
+    why: 'primary is a validated import label (knownLabels, see above); key iterates the constant unsnapshottedProperties list.',
+  },
 ];
 
 /** Helpers whose parameters (by index) are spliced into Cypher: calls must pass literals. */

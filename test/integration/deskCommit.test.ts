@@ -520,6 +520,32 @@ describe('the editor’s desk: drafts, matching and commit', () => {
       { id: IP_CLAIM },
     );
     expect(seedClaim?.text).toContain('3,325');
+
+    // The editor fixes a stance in the file after committing it: refused unless corrected.
+    const edited = parse(readFileSync(file, 'utf8')) as any;
+    const fixed = edited.attributions[0];
+    fixed.stance = fixed.stance === 'reports' ? 'asserts' : 'reports';
+    writeFileSync(file, stringify(edited));
+    const editor = { name: 'file-editor', role: 'editor' } as const;
+    const refused = await commitDraftFile(database.executor, editor, file).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    const corrected = await commitDraftFile(database.executor, editor, file, {
+      reason: 'test: stance misread',
+    });
+    expect(corrected.counts).toMatchObject({ nodesCreated: 0, nodesUpdated: 1 });
+    const [history] = await database.executor.read(
+      {
+        name: 'correctedStance',
+        cypher: `MATCH (a:Attribution {id: $id})<-[:REVISION_OF]-(old:Revision)
+                 RETURN a.stance AS stance, a.correctionReason AS reason, old.stance AS before`,
+      },
+      { id: corrected.seedSet.attributions[0]!.id },
+    );
+    expect(history).toEqual({
+      stance: fixed.stance,
+      reason: 'test: stance misread',
+      before: fixed.stance === 'reports' ? 'asserts' : 'reports',
+    });
   });
 });
 

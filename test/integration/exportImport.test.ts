@@ -82,7 +82,7 @@ async function seedWithHistory(database: TestDatabase) {
   claim.text = `${claim.text} (corrected)`;
   const corrected = path.join(dir, 'corrected.seed.yaml');
   writeFileSync(corrected, stringify(seed));
-  await loadSeedFile(database.executor, corrected);
+  await loadSeedFile(database.executor, corrected, { correction: { reason: 'test: history' } });
   await database.executor.write({
     name: 'oddValues',
     cypher: `MATCH (q:Quantity {id: '${serverClaim}-q1'})
@@ -164,6 +164,43 @@ describe('export and import', () => {
       relationshipsMatched: original.relationships.length,
     });
     expect(await snapshot(database)).toEqual(original);
+  });
+
+  it('refuses an import that would change a stored record, and with a correction keeps history', async () => {
+    const changed = structuredClone(exported);
+    const node = changed.nodes.find((n) => n.properties.id === serverClaim)!;
+    node.properties.text = `${String(node.properties.text)} (re-curated)`;
+    const refused = await importGraphDocument(database.executor, changed).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect((refused as Error).message).toContain(serverClaim);
+    expect(await snapshot(database)).toEqual(original);
+
+    const report = await importGraphDocument(database.executor, changed, {
+      editor: 'test-editor',
+      correction: { reason: 'test: re-curated export' },
+    });
+    expect(report).toMatchObject({ nodesCreated: 0, nodesUpdated: 1 });
+    const [row] = await database.executor.read(
+      {
+        name: 'importHistory',
+        cypher: `MATCH (c:Claim {id: $id})<-[:REVISION_OF]-(old:Revision)
+               RETURN c.text AS text, c.revision AS revision, c.correctionReason AS reason,
+                      c.updatedBy AS by, old.text AS oldText, old.revisionOf AS of`,
+      },
+      { id: serverClaim },
+    );
+    expect(row).toMatchObject({
+      text: node.properties.text,
+      reason: 'test: re-curated export',
+      by: 'test-editor',
+      of: serverClaim,
+    });
+    expect(row?.oldText).not.toBe(node.properties.text);
+    const again = await importGraphDocument(database.executor, changed);
+    expect(again).toMatchObject({ nodesCreated: 0, nodesUpdated: 0 });
+    // The tests below compare against the original graph.
+    await database.reset();
+    await importGraphDocument(database.executor, exported);
   });
 
   it("exports a claim's neighbourhood: the chain's sources, CNCERT, and only links among them", async () => {
@@ -476,6 +513,42 @@ describe('the export and import commands', () => {
     expect(imported.stderr).toMatch(/imported \d+\/\d+ relationships…/);
     expect(imported.stdout).toMatch(/nodes \d+ created/);
     expect(await snapshot(database)).toEqual(before);
+  });
+
+  it('imports and seed-loads a changed file only with --correct "reason"', async () => {
+    const file = path.join(dir, 'to-correct.json');
+    expect(cli('export', '--format', 'json', '--out', file).status).toBe(0);
+    const document = JSON.parse(readFileSync(file, 'utf8')) as ExportDocument;
+    const claim = document.nodes.find((n) => n.properties.id === serverClaim)!;
+    claim.properties.text = `${String(claim.properties.text)} (via the CLI)`;
+    writeFileSync(file, JSON.stringify(document));
+    const before = await snapshot(database);
+    const refused = cli('import', file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/\[CONFLICT\].*--correct/);
+    expect(await snapshot(database)).toEqual(before);
+    expect(cli('import', file, '--correct', ' ').status).toBe(1);
+    const corrected = cli('import', file, '--correct', 'test: CLI correction');
+    expect(corrected.status, corrected.stderr).toBe(0);
+    expect(corrected.stdout).toMatch(/1 updated/);
+    const [row] = await database.executor.read(
+      {
+        name: 'cliCorrected',
+        cypher: `MATCH (c:Claim {id: $id}) RETURN c.correctionReason AS reason, c.updatedBy AS by`,
+      },
+      { id: serverClaim },
+    );
+    expect(row).toEqual({ reason: 'test: CLI correction', by: 'cli-editor' });
+
+    expect(cli('seed', 'validate', '--correct', 'x').status).toBe(2);
+    const seed = cli('seed', 'load', '--correct', 'test: back to the seed');
+    expect(seed.status, seed.stderr).toBe(0);
+    expect(seed.stdout).toMatch(/correcting: test: back to the seed/);
+    const [restored] = await database.executor.read(
+      { name: 'cliSeedRestored', cypher: `MATCH (c:Claim {id: $id}) RETURN c.text AS text` },
+      { id: serverClaim },
+    );
+    expect(String(restored?.text)).not.toContain('(via the CLI)');
   });
 
   it('writes GraphML, CSV and JSON-LD, to stdout or a folder', () => {

@@ -97,7 +97,7 @@ describe('loading the seed set into Neo4j', () => {
     });
   });
 
-  it('keeps the previous version as history when a record is corrected', async () => {
+  it('refuses a file that would change a stored record, and with a correction keeps history', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-seed-'));
     copyFileSync(
       path.join(projectRoot, 'seeds/cncert-2019.article.txt'),
@@ -112,18 +112,38 @@ describe('loading the seed set into Neo4j', () => {
     const corrected = path.join(dir, 'corrected.seed.yaml');
     writeFileSync(corrected, stringify(seed));
 
-    const report = await loadSeedFile(database.executor, corrected);
+    const before = await database.executor.read({
+      name: 'claimText',
+      cypher: `MATCH (c:Claim {id: 'clm-us-has-133-cyber-teams'}) RETURN c.text AS text, c.revision AS revision`,
+    });
+    const refused = await loadSeedFile(database.executor, corrected).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect((refused as Error).message).toContain('clm-us-has-133-cyber-teams');
+    expect(
+      await database.executor.read({
+        name: 'claimText',
+        cypher: `MATCH (c:Claim {id: 'clm-us-has-133-cyber-teams'}) RETURN c.text AS text, c.revision AS revision`,
+      }),
+    ).toEqual(before);
+
+    const report = await loadSeedFile(database.executor, corrected, {
+      correction: { reason: 'test: re-curated' },
+    });
     expect(report.nodesUpdated).toBe(1);
     const [row] = await database.executor.read({
       name: 'history',
       cypher: `MATCH (c:Claim {id: 'clm-us-has-133-cyber-teams'})<-[:REVISION_OF]-(old:Revision)
-               RETURN c.text AS text, c.revision AS revision, old.text AS oldText, old.revision AS oldRevision`,
+               RETURN c.text AS text, c.revision AS revision, old.text AS oldText, old.revision AS oldRevision,
+                      c.correctionReason AS reason`,
     });
     expect(row).toEqual({
       text: `${originalText} (corrected)`,
       revision: 2,
       oldText: originalText,
       oldRevision: 1,
+      reason: 'test: re-curated',
     });
   });
 

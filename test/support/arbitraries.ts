@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isWellFormedText } from '../../src/ingest/seedFormat.js';
 
 /**
  * fast-check arbitraries for hostile input: strings that mean something to Cypher, Lucene,
@@ -213,6 +214,16 @@ export interface KnownIds {
   readonly attributions: readonly string[];
   /** A source that has a text, and the text: valid quotes are taken from it. */
   readonly sourceWithText: { readonly id: string; readonly text: string };
+  /** Attributions quoting one source's text, and that text: corrected quotes are taken from it. */
+  readonly quotedText: { readonly attributions: readonly string[]; readonly text: string };
+  /** Citations as `[sourceId, citesSourceId]`. */
+  readonly citations: readonly (readonly [string, string])[];
+  /** Claim relations, with their type as the GraphQL enum names it. */
+  readonly claimRelations: readonly {
+    readonly from: string;
+    readonly type: string;
+    readonly to: string;
+  }[];
 }
 
 /** Optional field: absent, null or a value. */
@@ -276,6 +287,35 @@ const validTime: fc.Arbitrary<Record<string, unknown>> = fc.record({
   basis: acceptedText(10_000),
 });
 
+const actorKinds = ['PERSON', 'ORGANISATION', 'STATE', 'MEDIA_OUTLET', 'UNNAMED_GROUP'];
+const sourceKinds = ['ARTICLE', 'NEWS_REPORT', 'REPORT', 'SPEECH', 'STATEMENT', 'UNKNOWN'];
+const stances = ['ASSERTS', 'REPORTS', 'CONFIRMS', 'DENIES', 'DISPUTES', 'SUSPECTS', 'EXPECTS'];
+const eventKinds = ['SPEECH', 'REPORT_RELEASE', 'CYBER_OPERATION', 'ANNOUNCEMENT', 'OTHER'];
+const relationTypes = ['SUPPORTS', 'CONTRADICTS', 'RESPONDS_TO'];
+
+/** Values no enum of the schema has: lower case, near misses, hostile strings, other types. */
+const wrongEnum: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('supports', 'responds-to', 'PERSONS', 'Asserts', '', 'null', '__proto__'),
+  hostileString,
+  fc.integer(),
+  fc.constant(['ASSERTS']),
+);
+
+/** A correction's reason the rules accept: 1 to 10,000 characters, not only spaces. */
+const validReason: fc.Arbitrary<string> = acceptedText(10_000).filter(
+  (reason) => reason.trim() !== '' && isWellFormedText(reason),
+);
+
+/**
+ * A reason the rules refuse or that is hostile: missing, null, empty, spaces, a lone surrogate,
+ * 10,001 characters, or any hostile string.
+ */
+const hostileReason: fc.Arbitrary<unknown> = fc.oneof(
+  anyHostile,
+  fc.constantFrom(undefined, null, '', '   ', '\u3000', '\ud800', 'why \udfff', 'x'.repeat(10_001)),
+  fc.integer(),
+);
+
 /** Every mutation of the schema with arbitraries for all of its arguments. */
 export function mutationCases(known: KnownIds): MutationCase[] {
   const { text } = known.sourceWithText;
@@ -302,6 +342,34 @@ export function mutationCases(known: KnownIds): MutationCase[] {
   });
   const withInput = (arbitrary: fc.Arbitrary<Record<string, unknown>>) =>
     arbitrary.map((input) => ({ input }));
+  const hostileQuantities = fc.array(
+    fc.record({
+      raw: hostileString,
+      value: finiteDouble,
+      unit: hostileString,
+      kind: fc.oneof(fc.constantFrom('count', 'other'), hostileString),
+    }),
+    { maxLength: 2 },
+  );
+  // Corrected quotes come from the text the corrected attributions quote.
+  const quoted = known.quotedText.text;
+  const correctedQuote = fc
+    .tuple(fc.nat({ max: Math.max(0, quoted.length - 40) }), fc.integer({ min: 20, max: 120 }))
+    .map(([start, length]) => quoted.slice(start, start + length));
+  // Placeholders keep an empty graph from breaking fc.constantFrom; they are simply not found.
+  const knownCitation = fc.constantFrom(
+    ...(known.citations.length > 0 ? known.citations : [['src-none', 'src-none'] as const]),
+  );
+  const knownRelation = fc.constantFrom(
+    ...(known.claimRelations.length > 0
+      ? known.claimRelations
+      : [{ from: 'clm-none', type: 'SUPPORTS', to: 'clm-none' }]),
+  );
+  // A required enum is mostly valid, so GraphQL lets the input reach the resolver.
+  const relationType = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...relationTypes) },
+    { weight: 1, arbitrary: wrongEnum },
+  );
 
   return [
     {
@@ -485,17 +553,333 @@ export function mutationCases(known: KnownIds): MutationCase[] {
             text: optional(acceptedText(10_000)),
             topics: optional(fc.array(kebabTopic, { maxLength: 3 })),
             refersTo: optional(validTime),
-            reason: acceptedText(10_000).filter((reason) => reason.trim() !== ''),
+            notes: optional(acceptedText(10_000)),
+            reason: validReason,
           },
           {
             id: anyId('clm', known.claims),
             text: anyHostile,
             topics: fc.array(topic, { maxLength: 3 }),
             refersTo: timeInput,
-            reason: anyHostile,
+            notes: anyHostile,
+            reason: hostileReason,
           },
         ),
       ),
+    },
+    {
+      name: 'correctActor',
+      query:
+        'mutation ($input: CorrectActorInput!) { correctActor(input: $input) { id name provenance { revision } } }',
+      variables: withInput(
+        fc.oneof(
+          {
+            weight: 9,
+            arbitrary: inputs(
+              {
+                id: knownId(known.actors),
+                kind: optional(fc.constantFrom(...actorKinds)),
+                name: optional(acceptedText(500)),
+                aliases: optional(fc.array(acceptedText(500), { maxLength: 3 })),
+                anonymous: optional(fc.constant(false)),
+                description: optional(acceptedText(10_000)),
+                claimedAffiliation: optional(acceptedText(10_000)),
+                countryId: optional(knownId(known.actors)),
+                stateAffiliationId: optional(knownId(known.actors)),
+                ownedById: optional(knownId(known.actors)),
+                notes: optional(acceptedText(10_000)),
+                reason: validReason,
+              },
+              {
+                id: anyId('act', known.actors),
+                kind: wrongEnum,
+                name: anyHostile,
+                aliases: fc.array(anyHostile, { maxLength: 4 }),
+                // Anonymous, often without a description.
+                anonymous: fc.constant(true),
+                description: anyHostile,
+                claimedAffiliation: anyHostile,
+                countryId: anyId('act', known.actors),
+                stateAffiliationId: anyId('act', known.actors),
+                ownedById: anyId('act', known.actors),
+                notes: anyHostile,
+                reason: hostileReason,
+              },
+            ),
+          },
+          {
+            // An actor based in, part of or owned by itself.
+            weight: 1,
+            arbitrary: fc
+              .tuple(
+                knownId(known.actors),
+                fc.constantFrom('countryId', 'stateAffiliationId', 'ownedById'),
+                validReason,
+              )
+              .map(([id, field, reason]) => ({ id, [field]: id, reason })),
+          },
+        ),
+      ),
+    },
+    {
+      name: 'correctSource',
+      query:
+        'mutation ($input: CorrectSourceInput!) { correctSource(input: $input) { id title provenance { revision } } }',
+      variables: withInput(
+        inputs(
+          {
+            id: knownId(known.sources),
+            kind: optional(fc.constantFrom(...sourceKinds)),
+            title: optional(acceptedText(500)),
+            publisherId: optional(knownId(known.actors)),
+            published: optional(validTime),
+            url: optional(fc.webUrl()),
+            primary: optional(fc.boolean()),
+            notes: optional(acceptedText(10_000)),
+            reason: validReason,
+          },
+          {
+            id: anyId('src', known.sources),
+            kind: wrongEnum,
+            title: anyHostile,
+            publisherId: fc.oneof(anyId('act', known.actors), anyId('src', known.sources)),
+            published: timeInput,
+            url: fc.oneof(hostileString, fc.constant('javascript:alert(1)')),
+            primary: fc.oneof(fc.constant('yes'), fc.integer()),
+            notes: anyHostile,
+            reason: hostileReason,
+          },
+        ),
+      ),
+    },
+    {
+      name: 'correctAttribution',
+      query:
+        'mutation ($input: CorrectAttributionInput!) { correctAttribution(input: $input) { id quote quoteStart quoteEnd provenance { revision } } }',
+      variables: withInput(
+        inputs(
+          {
+            id: knownId(known.quotedText.attributions),
+            actorId: optional(knownId(known.actors)),
+            stance: optional(fc.constantFrom(...stances)),
+            quote: optional(correctedQuote),
+            cue: optional(acceptedText(500)),
+            speech: optional(fc.constantFrom('DIRECT', 'INDIRECT')),
+            said: optional(validTime),
+            eventId: optional(knownId(known.events)),
+            quotedWords: optional(fc.constant([])),
+            figures: optional(fc.array(validQuantity, { maxLength: 2 })),
+            notes: optional(acceptedText(10_000)),
+            reason: validReason,
+          },
+          {
+            id: anyId('att', known.attributions),
+            actorId: fc.oneof(anyId('act', known.actors), anyId('clm', known.claims)),
+            stance: wrongEnum,
+            // Mostly words of another source's text, or hostile: not in this source's text.
+            quote,
+            start: fc.integer(),
+            cue: anyHostile,
+            speech: wrongEnum,
+            said: timeInput,
+            eventId: anyId('evt', known.events),
+            quotedWords: fc.array(fc.oneof(hostileString, quote), { maxLength: 3 }),
+            figures: hostileQuantities,
+            notes: anyHostile,
+            reason: hostileReason,
+          },
+        ),
+      ),
+    },
+    {
+      name: 'correctEvent',
+      query:
+        'mutation ($input: CorrectEventInput!) { correctEvent(input: $input) { id name provenance { revision } } }',
+      variables: withInput(
+        inputs(
+          {
+            id: knownId(known.events),
+            name: optional(acceptedText(500)),
+            kind: optional(fc.constantFrom(...eventKinds)),
+            time: optional(validTime),
+            place: optional(acceptedText(500)),
+            notes: optional(acceptedText(10_000)),
+            reason: validReason,
+          },
+          {
+            id: anyId('evt', known.events),
+            name: anyHostile,
+            kind: wrongEnum,
+            time: timeInput,
+            place: anyHostile,
+            notes: anyHostile,
+            reason: hostileReason,
+          },
+        ),
+      ),
+    },
+    {
+      name: 'correctCitation',
+      query:
+        'mutation ($input: CorrectCitationInput!) { correctCitation(input: $input) { id provenance { revision } } }',
+      variables: withInput(
+        fc.oneof(
+          {
+            weight: 7,
+            arbitrary: fc
+              .tuple(
+                knownCitation,
+                inputs(
+                  { newCitesSourceId: knownId(known.sources), reason: validReason },
+                  {
+                    sourceId: anyId('src', known.sources),
+                    citesSourceId: anyId('src', known.sources),
+                    newCitesSourceId: fc.oneof(
+                      anyId('src', known.sources),
+                      anyId('act', known.actors),
+                    ),
+                    reason: hostileReason,
+                  },
+                ),
+              )
+              .map(([[sourceId, citesSourceId], input]) => ({ sourceId, citesSourceId, ...input })),
+          },
+          {
+            // A self-citation, the citation it already is, or onto another citation it has.
+            weight: 3,
+            arbitrary: fc
+              .tuple(knownCitation, fc.constantFrom('self', 'same', 'existing'), validReason)
+              .map(([[sourceId, citesSourceId], sort, reason]) => ({
+                sourceId,
+                citesSourceId,
+                newCitesSourceId:
+                  sort === 'self'
+                    ? sourceId
+                    : sort === 'same'
+                      ? citesSourceId
+                      : (known.citations.find(
+                          ([a, b]) => a === sourceId && b !== citesSourceId,
+                        )?.[1] ?? sourceId),
+                reason,
+              })),
+          },
+        ),
+      ),
+    },
+    {
+      name: 'correctClaimRelation',
+      query:
+        'mutation ($input: CorrectClaimRelationInput!) { correctClaimRelation(input: $input) { id provenance { revision } } }',
+      variables: withInput(
+        fc.oneof(
+          {
+            weight: 7,
+            arbitrary: fc
+              .tuple(
+                knownRelation,
+                inputs(
+                  {
+                    newType: optional(fc.constantFrom(...relationTypes)),
+                    newToId: optional(knownId(known.claims)),
+                    notes: optional(acceptedText(10_000)),
+                    reason: validReason,
+                  },
+                  {
+                    fromId: anyId('clm', known.claims),
+                    type: relationType,
+                    toId: anyId('clm', known.claims),
+                    newType: wrongEnum,
+                    newToId: fc.oneof(anyId('clm', known.claims), anyId('src', known.sources)),
+                    notes: fc.oneof(anyHostile, fc.constant('x'.repeat(10_001))),
+                    reason: hostileReason,
+                  },
+                ),
+              )
+              .map(([relation, input]) => ({
+                fromId: relation.from,
+                type: relation.type,
+                toId: relation.to,
+                ...input,
+              })),
+          },
+          {
+            // To itself, as it already is, or onto another relation of the same claim.
+            weight: 3,
+            arbitrary: fc
+              .tuple(knownRelation, fc.constantFrom('self', 'same', 'existing'), validReason)
+              .map(([relation, sort, reason]) => {
+                const other = known.claimRelations.find(
+                  (r) => r.from === relation.from && r !== relation,
+                );
+                return {
+                  fromId: relation.from,
+                  type: relation.type,
+                  toId: relation.to,
+                  ...(sort === 'self'
+                    ? { newToId: relation.from }
+                    : sort === 'same'
+                      ? { newType: relation.type, newToId: relation.to }
+                      : {
+                          newType: other?.type ?? relation.type,
+                          newToId: other?.to ?? relation.from,
+                        }),
+                  reason,
+                };
+              }),
+          },
+        ),
+      ),
+    },
+    {
+      name: 'retractAttribution',
+      query:
+        'mutation ($id: ID!, $reason: String!) { retractAttribution(id: $id, reason: $reason) { id retracted provenance { revision } } }',
+      variables: inputs(
+        { id: knownId(known.attributions), reason: validReason },
+        { id: anyId('att', known.attributions), reason: hostileReason },
+      ),
+    },
+    {
+      name: 'retractCitation',
+      query:
+        'mutation ($a: ID!, $b: ID!, $reason: String!) { retractCitation(sourceId: $a, citesSourceId: $b, reason: $reason) { id } }',
+      variables: fc
+        .tuple(
+          knownCitation,
+          inputs(
+            { reason: validReason },
+            {
+              a: anyId('src', known.sources),
+              b: anyId('src', known.sources),
+              reason: hostileReason,
+            },
+          ),
+        )
+        .map(([[a, b], input]) => ({ a, b, ...input })),
+    },
+    {
+      name: 'retractClaimRelation',
+      query:
+        'mutation ($a: ID!, $t: ClaimRelationType!, $b: ID!, $reason: String!) { retractClaimRelation(fromId: $a, type: $t, toId: $b, reason: $reason) { id } }',
+      variables: fc
+        .tuple(
+          knownRelation,
+          inputs(
+            { reason: validReason },
+            {
+              a: anyId('clm', known.claims),
+              t: relationType,
+              b: anyId('clm', known.claims),
+              reason: hostileReason,
+            },
+          ),
+        )
+        .map(([relation, input]) => ({
+          a: relation.from,
+          t: relation.type,
+          b: relation.to,
+          ...input,
+        })),
     },
   ];
 }

@@ -1,8 +1,15 @@
 import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
 import type { GraphQLContext } from '../context.js';
+import { unlessRetracted } from '../../domain/retraction.js';
 import { withStance } from './claimResolvers.js';
-import { linkedNode, linkedNodes, provenance, timeExpression } from './shared.js';
+import {
+  linkedNode,
+  linkedNodes,
+  provenance,
+  timeExpression,
+  type RetractionArgs,
+} from './shared.js';
 
 /** Resolvers of types Actor, Affiliation and Participation. */
 export const actorResolvers = {
@@ -23,9 +30,13 @@ export const actorResolvers = {
     ownedBy: linkedNode(Label.Actor, Rel.OWNED_BY, Label.Actor),
     attributions: async (
       actor: NodeProperties,
-      args: { stance?: string | null },
+      args: { stance?: string | null } & RetractionArgs,
       { loaders }: GraphQLContext,
-    ) => withStance(await loaders.attributionsOf('actor').load(actor.id), args.stance),
+    ) =>
+      unlessRetracted(
+        withStance(await loaders.attributionsOf('actor').load(actor.id), args.stance),
+        args.includeRetracted,
+      ),
     events: linkedNodes(Label.Actor, Rel.PARTICIPATED_IN, 'out', Label.Event),
     provenance,
   },

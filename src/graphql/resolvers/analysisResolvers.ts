@@ -1,6 +1,12 @@
 import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
 import { figureConflicts, type StatedFigure } from '../../domain/figureConflicts.js';
+import {
+  isRetracted,
+  onlyRetractedSupport,
+  retractionReasoning,
+  type RetractionFacts,
+} from '../../domain/retraction.js';
 import { sourcingFlags, type SourcingFlags } from '../../domain/sourcingFlags.js';
 import { attributionFigures } from './attributionResolvers.js';
 import type { GraphQLContext } from '../context.js';
@@ -16,19 +22,53 @@ async function nodes(
   return present((await loaders.node(label).loadMany(ids)) as (NodeProperties | null)[]);
 }
 
-/** Claim.sourcing: chains, independence with its reasoning, and the warning flags. */
+/**
+ * Claim.sourcing: chains, independence with its reasoning, and the warning flags. Only what
+ * stands is analysed: retracted attributions, citations and CONTRADICTS relations are set aside
+ * (the carrier graph already leaves out retracted citations and the carriers only retracted
+ * attributions made), and the reasoning says what was set aside.
+ */
 export async function claimSourcing(
   claim: NodeProperties,
   _: unknown,
   { loaders }: GraphQLContext,
 ) {
-  const [analysis, attributions, contradicts, contradictedBy, quantityLinks] = await Promise.all([
-    loaders.sourcing.load(claim.id),
-    loaders.attributionsOf('claim').load(claim.id),
-    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claim.id),
-    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claim.id),
-    loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claim.id),
-  ]);
+  const [analysis, allAttributions, contradictsLinks, contradictedByLinks, quantityLinks] =
+    await Promise.all([
+      loaders.sourcing.load(claim.id),
+      loaders.attributionsOf('claim').load(claim.id),
+      loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claim.id),
+      loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claim.id),
+      loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claim.id),
+    ]);
+  const attributions = allAttributions.filter((attribution) => !isRetracted(attribution));
+  const retractedAttributions = allAttributions
+    .filter((attribution) => isRetracted(attribution))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const contradicts = contradictsLinks.filter((link) => !isRetracted(link.properties));
+  const contradictedBy = contradictedByLinks.filter((link) => !isRetracted(link.properties));
+  const facts: RetractionFacts = {
+    attributionCount: allAttributions.length,
+    retractedAttributions: retractedAttributions.map((attribution) => ({
+      id: attribution.id,
+      reason: String(attribution.retractionReason ?? ''),
+    })),
+    retractedCarrierIds: analysis.graph.retractedCarrierIds ?? [],
+    standingCarrierIds: analysis.graph.sources.map((source) => source.id).sort(),
+    retractedCitations: analysis.graph.retractedCitations ?? [],
+    retractedContradictions: [
+      ...contradictsLinks
+        .filter((link) => isRetracted(link.properties))
+        .map((link) => ({ fromId: claim.id, toId: link.id, properties: link.properties })),
+      ...contradictedByLinks
+        .filter((link) => isRetracted(link.properties))
+        .map((link) => ({ fromId: link.id, toId: claim.id, properties: link.properties })),
+    ].map(({ fromId, toId, properties }) => ({
+      fromId,
+      toId,
+      reason: String(properties.retractionReason ?? ''),
+    })),
+  };
   const quantities = await nodes(
     loaders,
     Label.Quantity,
@@ -64,13 +104,26 @@ export async function claimSourcing(
     chains: analysis.chains.map((chain) => ({ ...chain, claimId: claim.id })),
     independentOrigins: analysis.independence.groups.length,
     originGroups: analysis.independence.groups.map((originIds) => ({ originIds })),
-    reasoning: analysis.independence.reasons,
-    flags: { ...flags, figureConflicts: conflicts },
+    reasoning: [...analysis.independence.reasons, ...retractionReasoning(facts)],
+    flags: {
+      ...flags,
+      figureConflicts: conflicts,
+      onlyRetractedSupport: onlyRetractedSupport(facts),
+    },
+    retractedAttributions,
+    retractedCarrierIds: facts.retractedCarrierIds,
   };
 }
 
 /** Resolvers of the analysis types: ids become nodes. */
 export const analysisResolvers = {
+  SourcingAnalysis: {
+    retractedCarriers: (
+      analysis: { retractedCarrierIds: string[] },
+      _: unknown,
+      { loaders }: GraphQLContext,
+    ) => nodes(loaders, Label.Source, analysis.retractedCarrierIds),
+  },
   OriginGroup: {
     origins: ({ originIds }: { originIds: string[] }, _: unknown, { loaders }: GraphQLContext) =>
       nodes(loaders, Label.Source, originIds),

@@ -1,5 +1,6 @@
 import type { AttributionRow } from '../../db/graphReader.js';
 import { Label } from '../../db/graphVocabulary.js';
+import { isRetracted, retractionOf } from '../../domain/retraction.js';
 import type { GraphQLContext } from '../context.js';
 import { provenance, timeExpression } from './shared.js';
 
@@ -18,6 +19,8 @@ export const attributionResolvers = {
   figures: attributionFigures,
   confidence: (a: AttributionRow) => (typeof a.confidence === 'number' ? a.confidence : null),
   provenance,
+  retracted: (a: AttributionRow) => isRetracted(a),
+  retraction: (a: AttributionRow) => retractionOf(a),
 };
 
 /**

@@ -13,7 +13,12 @@ const timePrefix = { EVENT: 'time', ATTRIBUTION: 'said', PUBLICATION: 'published
 /** Query.connection: shortest paths between two nodes, as steps. */
 export async function connection(
   _: unknown,
-  args: { fromId: string; toId: string; maxHops?: number | null },
+  args: {
+    fromId: string;
+    toId: string;
+    maxHops?: number | null;
+    includeRetracted?: boolean | null;
+  },
   { executor }: GraphQLContext,
 ) {
   const maxHops = args.maxHops ?? 6;
@@ -22,7 +27,13 @@ export async function connection(
       field: 'maxHops',
     });
   }
-  const paths = await shortestPaths(executor, args.fromId, args.toId, maxHops);
+  const paths = await shortestPaths(
+    executor,
+    args.fromId,
+    args.toId,
+    maxHops,
+    args.includeRetracted === true,
+  );
   return paths.map((path) => ({
     length: path.relationships.length,
     steps: path.nodes.map((node, index) => {
@@ -38,7 +49,12 @@ export async function connection(
 /** Query.timeline: dated entries of one claim, actor or topic, oldest first. */
 export async function timeline(
   _: unknown,
-  args: { claimId?: string | null; actorId?: string | null; topic?: string | null },
+  args: {
+    claimId?: string | null;
+    actorId?: string | null;
+    topic?: string | null;
+    includeRetracted?: boolean | null;
+  },
   { executor, loaders }: GraphQLContext,
 ) {
   const given = (['claimId', 'actorId', 'topic'] as const).filter((key) => args[key]);
@@ -49,7 +65,10 @@ export async function timeline(
   }
   const key = given[0]!;
   const scope = { [key]: args[key] } as TimelineScope;
-  return timelineOf(await timelineEntries(executor, scope), loaders);
+  return timelineOf(
+    await timelineEntries(executor, scope, args.includeRetracted === true),
+    loaders,
+  );
 }
 
 /**

@@ -2,7 +2,6 @@ import { requireRole } from '../../auth/requestCaller.js';
 import { Label } from '../../db/graphVocabulary.js';
 import type { claimRelationTypes } from '../../db/graphVocabulary.js';
 import {
-  correctClaim,
   recordActor,
   recordAttribution,
   recordCitation,
@@ -12,7 +11,6 @@ import {
   type ActorInput,
   type AttributionInput,
   type ClaimInput,
-  type CorrectClaimInput,
   type SourceInput,
 } from '../../editing/editingMutations.js';
 import type { GraphQLContext } from '../context.js';
@@ -75,14 +73,6 @@ export const mutationResolvers = {
       args.toId,
       args.notes,
     );
-    return context.loaders.node(Label.Claim).load(id);
-  },
-  correctClaim: async (
-    _: unknown,
-    { input }: { input: CorrectClaimInput },
-    context: GraphQLContext,
-  ) => {
-    const id = await correctClaim(context.executor, requireRole(context.caller, 'editor'), input);
     return context.loaders.node(Label.Claim).load(id);
   },
 };

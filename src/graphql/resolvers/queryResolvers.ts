@@ -26,6 +26,8 @@ interface PageArgs<F> {
   orderBy?: { field?: string | null; direction?: string | null } | null;
   first?: number | null;
   after?: string | null;
+  /** Query.claims and Query.attributions: count retracted attributions too. */
+  includeRetracted?: boolean | null;
 }
 
 /** Validated paging and sorting for one list. */
@@ -118,7 +120,11 @@ async function timelineOrWholeGraph(
     const entries = await timeline(parent, args, context);
     return first === null ? entries : entries.slice(0, first);
   }
-  const rows = await wholeGraphTimeline(context.executor, first ?? WHOLE_GRAPH_TIMELINE);
+  const rows = await wholeGraphTimeline(
+    context.executor,
+    first ?? WHOLE_GRAPH_TIMELINE,
+    args.includeRetracted === true,
+  );
   return timelineOf(rows, context.loaders);
 }
 
@@ -135,7 +141,7 @@ export const queryResolvers = {
 
   search: async (
     _: unknown,
-    args: { text: string; first?: number | null },
+    args: { text: string; first?: number | null; includeRetracted?: boolean | null },
     { executor }: GraphQLContext,
   ) => {
     if (args.text.length > MAX_SEARCH_TEXT) {
@@ -143,7 +149,7 @@ export const queryResolvers = {
         field: 'text',
       });
     }
-    return searchGraph(executor, args.text, pageSize(args.first));
+    return searchGraph(executor, args.text, pageSize(args.first), args.includeRetracted === true);
   },
 
   claims: async (
@@ -153,7 +159,11 @@ export const queryResolvers = {
   ) => {
     const filter = args.filter ?? {};
     checkWindow(filter);
-    const page = await listClaims(executor, filter, pageRequest(args, sortKeys.claims));
+    const page = await listClaims(
+      executor,
+      { ...filter, includeRetracted: args.includeRetracted === true },
+      pageRequest(args, sortKeys.claims),
+    );
     return connection(page, (ids) => loaders.node(Label.Claim).loadMany(ids));
   },
   actors: async (
@@ -171,7 +181,7 @@ export const queryResolvers = {
   ) => {
     const page = await listAttributions(
       executor,
-      args.filter ?? {},
+      { ...args.filter, includeRetracted: args.includeRetracted === true },
       pageRequest(args, sortKeys.attributions),
     );
     return connection(page, (ids) => loaders.attribution.loadMany(ids));

@@ -1,6 +1,7 @@
 import { requireRole } from '../../auth/requestCaller.js';
 import type { NodeProperties } from '../../db/graphReader.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
+import { isRetracted } from '../../domain/retraction.js';
 import { recordCopy } from '../../editing/recordCopy.js';
 import { sharedTextWith, type PassagePair, type SharedText } from '../../reuse/reuseService.js';
 import type { GraphQLContext } from '../context.js';
@@ -105,12 +106,13 @@ export const reuseResolvers = {
       );
     },
     shareOfCopier: (link: CopyLinkParent) => Number(link.properties.shareOfCopier ?? 0),
+    // Only a standing citation credits the original: a retracted one no longer does.
     credited: async (link: CopyLinkParent, _: unknown, context: GraphQLContext) =>
       (
         await context.loaders
           .neighbours(Label.Source, Rel.CITES, 'out', Label.Source)
           .load(link.copierId)
-      ).some((cited) => cited.id === link.originalId),
+      ).some((cited) => cited.id === link.originalId && !isRetracted(cited.properties)),
     provenance: (link: CopyLinkParent) =>
       provenance({ id: `${link.copierId}->${link.originalId}`, ...link.properties }),
   },

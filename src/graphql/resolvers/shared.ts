@@ -1,6 +1,7 @@
 import type { NodeProperties } from '../../db/graphReader.js';
 import type { PageItem } from '../../db/listQueries.js';
-import type { Label, Rel } from '../../db/graphVocabulary.js';
+import { Label, Rel } from '../../db/graphVocabulary.js';
+import { isRetracted, keysWithOnlyRetracted } from '../../domain/retraction.js';
 import type { GraphQLContext } from '../context.js';
 import { AppError } from '../../errors/appError.js';
 
@@ -99,9 +100,16 @@ export function sortRequest(
 type NodeLabel = (typeof Label)[keyof typeof Label];
 type RelType = (typeof Rel)[keyof typeof Rel];
 
+/** Arguments of the list fields that leave retracted facts out unless asked. */
+export interface RetractionArgs {
+  readonly includeRetracted?: boolean | null;
+}
+
 /**
  * A resolver for the nodes at the other end of one relationship type, batched per level of the
  * query (one round trip for the links, one for the nodes), each node once, in stored order.
+ * Retracted relationships (a citation, a claim relation) are left out unless the field's
+ * `includeRetracted` argument is true.
  */
 export function linkedNodes(
   ownerLabel: NodeLabel,
@@ -109,9 +117,13 @@ export function linkedNodes(
   direction: 'out' | 'in',
   otherLabel: NodeLabel,
 ) {
-  return async (owner: NodeProperties, _: unknown, { loaders }: GraphQLContext) => {
+  return async (owner: NodeProperties, args: RetractionArgs, { loaders }: GraphQLContext) => {
     const links = await loaders.neighbours(ownerLabel, type, direction, otherLabel).load(owner.id);
-    const ids = [...new Set(links.map((link) => link.id))];
+    const kept =
+      args?.includeRetracted === true
+        ? links
+        : links.filter((link) => !isRetracted(link.properties));
+    const ids = [...new Set(kept.map((link) => link.id))];
     return present((await loaders.node(otherLabel).loadMany(ids)) as (NodeProperties | null)[]);
   };
 }
@@ -119,6 +131,30 @@ export function linkedNodes(
 /** Like linkedNodes, for a relationship a node has at most one of (a publisher, a country). */
 export function linkedNode(ownerLabel: NodeLabel, type: RelType, otherLabel: NodeLabel) {
   const all = linkedNodes(ownerLabel, type, 'out', otherLabel);
-  return async (owner: NodeProperties, args: unknown, context: GraphQLContext) =>
-    (await all(owner, args, context))[0] ?? null;
+  return async (owner: NodeProperties, _: unknown, context: GraphQLContext) =>
+    (await all(owner, {}, context))[0] ?? null;
+}
+
+/**
+ * A resolver for the CARRIES links of a claim (`'in'`: its sources) or a source (`'out'`: its
+ * claims), with the carrier rule of src/domain/retraction.ts unless `includeRetracted`: a source
+ * whose attributions of the claim are all retracted does not carry it.
+ */
+export function carriesLinks(direction: 'in' | 'out') {
+  const [ownerLabel, otherLabel, owner, otherEnd] =
+    direction === 'in'
+      ? ([Label.Claim, Label.Source, 'claim', 'sourceId'] as const)
+      : ([Label.Source, Label.Claim, 'source', 'claimId'] as const);
+  return async (node: NodeProperties, args: RetractionArgs, { loaders }: GraphQLContext) => {
+    const [links, attributions] = await Promise.all([
+      loaders.neighbours(ownerLabel, Rel.CARRIES, direction, otherLabel).load(node.id),
+      loaders.attributionsOf(owner).load(node.id),
+    ]);
+    const dropped =
+      args?.includeRetracted === true
+        ? new Set<string>()
+        : keysWithOnlyRetracted(attributions, (attribution) => attribution[otherEnd]);
+    const ids = [...new Set(links.map((link) => link.id))].filter((id) => !dropped.has(id));
+    return present((await loaders.node(otherLabel).loadMany(ids)) as (NodeProperties | null)[]);
+  };
 }
