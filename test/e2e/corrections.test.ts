@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
+import { projectRoot } from '../../src/config/config.js';
 import { defaultSeedFiles } from '../../src/ingest/defaultSeedFiles.js';
 import { loadSeedFile } from '../../src/ingest/loadSeedFile.js';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
@@ -258,6 +260,31 @@ describe('corrections and retractions', () => {
     );
     const xinhua = data.attributions.nodes.find((a: any) => a.id === 'att-xinhua-servers-hosts');
     expect(xinhua?.retracted).toBe(true);
+  });
+
+  it("keeps a claim's figures' history when a corrected seed load changes them", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-figures-'));
+    copyFileSync(
+      path.join(projectRoot, 'seeds/cncert-2019.article.txt'),
+      path.join(dir, 'cncert-2019.article.txt'),
+    );
+    const seed = parse(readFileSync(defaultSeedFiles()[0]!, 'utf8')) as {
+      claims: { id: string; quantities: { value: number }[] }[];
+    };
+    seed.claims.find((c) => c.id === 'clm-us-has-133-cyber-teams')!.quantities[0]!.value = 134;
+    const file = path.join(dir, 'figures.seed.yaml');
+    writeFileSync(file, stringify(seed));
+    await loadSeedFile(database.executor, file, { correction: { reason: 'test: figure' } });
+    const data = await ok(
+      `{ claim(id: "clm-us-has-133-cyber-teams") { quantities { value ${REVISIONS} } } }`,
+    );
+    const [figure] = data.claim.quantities;
+    expect(figure.value).toBe(134);
+    expect(figure.revisions.map((r: any) => [r.revision, r.current, r.reason])).toEqual([
+      [1, false, null],
+      [2, true, 'test: figure'],
+    ]);
+    expect(figure.revisions[1].changes).toEqual([{ field: 'value', before: '133', after: '134' }]);
   });
 
   it('refuses bad corrections with a typed error and writes nothing', async () => {

@@ -61,6 +61,13 @@ export const historyResolvers = {
   Attribution: { revisions: nodeRevisions(Label.Attribution) },
   // Events had no provenance field before corrections existed; it is served with their history.
   Event: { revisions: nodeRevisions(Label.Event), provenance },
+  // An attribution's own figures are Quantity values without a node (and so without an id).
+  Quantity: {
+    revisions: (quantity: Partial<NodeProperties>, args: unknown, context: GraphQLContext) =>
+      typeof quantity.id === 'string'
+        ? nodeRevisions(Label.Quantity)(quantity as NodeProperties, args, context)
+        : [],
+  },
   Citation: {
     revisions: (
       citation: { sourceId: string; citedId: string },
