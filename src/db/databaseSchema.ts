@@ -40,6 +40,8 @@ export function databaseSchemaStatements(): string[] {
     `CREATE INDEX attribution_stance IF NOT EXISTS FOR (n:${Label.Attribution}) ON (n.stance)`,
     `CREATE INDEX actor_kind IF NOT EXISTS FOR (n:${Label.Actor}) ON (n.kind)`,
     `CREATE INDEX source_kind IF NOT EXISTS FOR (n:${Label.Source}) ON (n.kind)`,
+    // Retracted attributions are few; search counts them to fetch enough quotes (searchQuery.ts).
+    `CREATE INDEX attribution_retracted IF NOT EXISTS FOR (n:${Label.Attribution}) ON (n.retracted)`,
     `CREATE INDEX revision_of IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.revisionOf)`,
     // Revisions are not in identifiedLabels (no uniqueness needed), but import matches them by id.
     `CREATE INDEX revision_id IF NOT EXISTS FOR (n:${Label.Revision}) ON (n.id)`,

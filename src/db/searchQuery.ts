@@ -15,16 +15,21 @@ export interface SearchRow {
 /**
  * All full-text indexes in one statement, hits merged by score. Takes `$query` (from
  * luceneTerms), `$limit` and `$includeRetracted` (false: retracted attributions' quotes are
- * left out); exported so the benchmarks can send it straight through the driver.
+ * left out); exported so the benchmarks can send it straight through the driver. Retracted
+ * quotes are dropped after the index's top-k, so the quote index is asked for `$limit` plus the
+ * number of retracted attributions (an index count): however many of its best hits are
+ * retracted, `$limit` standing ones remain when there are that many.
  */
 export const searchStatement: NamedQuery = {
   name: 'search',
   cypher: `
-        CALL () {
+        OPTIONAL MATCH (retracted:${Label.Attribution}) WHERE retracted.retracted = true AND NOT $includeRetracted
+        WITH count(retracted) AS retractedQuotes
+        CALL (retractedQuotes) {
           CALL db.index.fulltext.queryNodes('${fullTextIndexes.claims.name}', $query, {limit: $limit}) YIELD node, score
           RETURN 'CLAIM' AS kind, node.id AS id, score, node.text AS text, node.id AS claimId
           UNION ALL
-          CALL db.index.fulltext.queryNodes('${fullTextIndexes.quotes.name}', $query, {limit: $limit}) YIELD node, score
+          CALL db.index.fulltext.queryNodes('${fullTextIndexes.quotes.name}', $query, {limit: $limit + retractedQuotes}) YIELD node, score
           WHERE $includeRetracted OR coalesce(node.retracted, false) <> true
           RETURN 'QUOTE' AS kind, node.id AS id, score, node.quote AS text,
                  [(node)-[:${Rel.ABOUT}]->(c:${Label.Claim}) | c.id][0] AS claimId

@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
+import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are walked as JSON. */
+
+// A made-up word, in quotes only: the retracted quotes say it three times, the standing one once,
+// so the full-text index ranks every retracted quote above the standing one.
+const strong = 'Officials said the zorblat zorblat zorblat plan';
+const weak = 'Officials said the zorblat plan was dropped';
+const text = [1, 2, 3].map((n) => `${strong} ${n}.`).join(' ') + ` ${weak}.`;
+
+describe('search with retracted quotes', () => {
+  let database: TestDatabase;
+  let api: TestServer;
+  let editorKey: string;
+  const asEditor = async (query: string, variables?: Record<string, unknown>) => {
+    const { body } = await api.graphql(query, variables, { authorization: `Bearer ${editorKey}` });
+    expect((body as any).errors).toBeUndefined();
+    return (body as any).data;
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await database.resetAndSeed();
+    const keysFile = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')),
+      'keys.json',
+    );
+    editorKey = createApiKey(keysFile, 'test-editor', 'editor');
+    api = await startTestServer(database.executor, [], {
+      apiKeys: apiKeyStore(keysFile),
+      readsRequireKey: false,
+    });
+    await asEditor(
+      `mutation ($text: String!) { recordSource(input: { id: "src-zorblat", kind: STATEMENT,
+         title: "Statement on the plan", text: $text }) { id } }`,
+      { text },
+    );
+    await asEditor(
+      `mutation { recordClaim(input: { id: "clm-plan-dropped", text: "The plan was dropped." }) { id } }`,
+    );
+    const quotes = [1, 2, 3].map((n) => `${strong} ${n}`).concat(weak);
+    for (const [i, quote] of quotes.entries())
+      await asEditor(
+        `mutation ($quote: String!, $id: ID!) { recordAttribution(input: { id: $id,
+           actorId: "act-us-officials", claimId: "clm-plan-dropped", sourceId: "src-zorblat",
+           stance: ASSERTS, quote: $quote, cue: "said", speech: INDIRECT }) { id } }`,
+        { quote, id: `att-zorblat-${i + 1}` },
+      );
+    for (const n of [1, 2, 3])
+      await asEditor(
+        `mutation { retractAttribution(id: "att-zorblat-${n}", reason: "test: withdrawn") { id } }`,
+      );
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.close();
+  });
+
+  it('still finds `first` standing quotes when the best matches are retracted', async () => {
+    const all = await asEditor(
+      `{ search(text: "zorblat", first: 4, includeRetracted: true) { kind id } }`,
+    );
+    expect(
+      all.search
+        .map((hit: any) => hit.id)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['att-zorblat-1', 'att-zorblat-2', 'att-zorblat-3']);
+    const standing = await asEditor(`{ search(text: "zorblat", first: 1) { kind id } }`);
+    expect(standing.search).toEqual([{ kind: 'QUOTE', id: 'att-zorblat-4' }]);
+  });
+});
