@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
 import { projectRoot } from '../../src/config/config.js';
 import { defaultSeedFiles } from '../../src/ingest/defaultSeedFiles.js';
 import { loadSeedFile } from '../../src/ingest/loadSeedFile.js';
-import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { startEditorApi, type EditorApi } from '../support/editorApi.js';
+import type { TestDatabase } from '../support/testDatabase.js';
+import type { TestServer } from '../support/testServer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are walked as JSON. */
 
@@ -21,18 +21,13 @@ const REVISIONS =
  * and retraction survives a reload of the seed file the record came from.
  */
 describe('corrections and retractions', () => {
+  let editor: EditorApi;
   let database: TestDatabase;
   let api: TestServer;
-  let editorKey: string;
-  const asEditor = async (query: string, variables?: Record<string, unknown>) => {
-    const { body } = await api.graphql(query, variables, { authorization: `Bearer ${editorKey}` });
-    return body as { data?: any; errors?: any[] };
-  };
-  const ok = async (query: string, variables?: Record<string, unknown>) => {
-    const body = await asEditor(query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const asEditor = async (query: string, variables?: Record<string, unknown>) =>
+    (await editor.asEditor(query, variables)) as { data?: any; errors?: any[] };
+  const ok = (query: string, variables?: Record<string, unknown>) =>
+    editor.editorData(query, variables);
   const revisionCount = async () => {
     const [row] = await database.executor.read({
       name: 'revisionCount',
@@ -42,21 +37,11 @@ describe('corrections and retractions', () => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await database.resetAndSeed();
-    const keysFile = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')),
-      'keys.json',
-    );
-    editorKey = createApiKey(keysFile, 'test-editor', 'editor');
-    api = await startTestServer(database.executor, [], {
-      apiKeys: apiKeyStore(keysFile),
-      readsRequireKey: false,
-    });
+    editor = await startEditorApi();
+    ({ database, api } = editor);
   });
   afterAll(async () => {
-    await api.close();
-    await database.close();
+    await editor.close();
   });
 
   it('corrects an actor, moving and clearing its single-valued links, with history', async () => {

@@ -1,10 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
-import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { startEditorApi, type EditorApi } from '../support/editorApi.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are walked as JSON. */
 
@@ -74,42 +69,23 @@ const relation = {
 };
 
 describe('retraction: retracted facts stay in the graph but leave reads and sourcing analysis', () => {
-  let database: TestDatabase;
-  let api: TestServer;
-  let editorKey: string;
-  const serverLog: string[] = [];
+  let editor: EditorApi;
   const query = async (text: string, variables?: Record<string, unknown>) => {
-    const { body } = await api.graphql(text, variables);
+    const { body } = await editor.api.graphql(text, variables);
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data as any;
   };
-  const asEditor = async (text: string, variables: Record<string, unknown>) => {
-    const { body } = await api.graphql(text, variables, {
-      authorization: `Bearer ${editorKey}`,
-    });
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    return body.data as any;
-  };
+  const asEditor = (text: string, variables: Record<string, unknown>) =>
+    editor.editorData(text, variables);
   const ids = (list: { id: string }[]) => list.map((item) => item.id);
   /** What these reads said before any retraction. */
   const before: Record<string, any> = {};
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await database.resetAndSeed();
-    const keysFile = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')),
-      'api-keys.json',
-    );
-    editorKey = createApiKey(keysFile, 'test-editor', 'editor');
-    api = await startTestServer(database.executor, serverLog, {
-      apiKeys: apiKeyStore(keysFile),
-      readsRequireKey: false,
-    });
+    editor = await startEditorApi();
   });
   afterAll(async () => {
-    await api?.close();
-    await database?.close();
+    await editor?.close();
   });
 
   it('reads the seed graph as it stands before anything is retracted', async () => {
@@ -481,7 +457,7 @@ describe('retraction: retracted facts stay in the graph but leave reads and sour
   });
 
   it('never loses a retracted fact: all of it is still in the graph with its reason', async () => {
-    const [row] = await database.executor.read({
+    const [row] = await editor.database.executor.read({
       name: 'retractedFacts',
       cypher: `
         RETURN COUNT { MATCH (a:Attribution) WHERE a.retracted = true } AS attributions,
@@ -489,6 +465,6 @@ describe('retraction: retracted facts stay in the graph but leave reads and sour
                COUNT { MATCH ()-[r:CONTRADICTS]->() WHERE r.retracted = true AND r.retractionReason IS NOT NULL } AS relations`,
     });
     expect(row).toEqual({ attributions: 3, citations: 1, relations: 1 });
-    expect(serverLog).toEqual([]);
+    expect(editor.serverLog).toEqual([]);
   });
 });

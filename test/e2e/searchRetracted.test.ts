@@ -1,10 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyStore, createApiKey } from '../../src/auth/apiKeys.js';
-import { openTestDatabase, type TestDatabase } from '../support/testDatabase.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { startEditorApi, type EditorApi } from '../support/editorApi.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are walked as JSON. */
 
@@ -15,27 +10,12 @@ const weak = 'Officials said the zorblat plan was dropped';
 const text = [1, 2, 3].map((n) => `${strong} ${n}.`).join(' ') + ` ${weak}.`;
 
 describe('search with retracted quotes', () => {
-  let database: TestDatabase;
-  let api: TestServer;
-  let editorKey: string;
-  const asEditor = async (query: string, variables?: Record<string, unknown>) => {
-    const { body } = await api.graphql(query, variables, { authorization: `Bearer ${editorKey}` });
-    expect((body as any).errors).toBeUndefined();
-    return (body as any).data;
-  };
+  let editor: EditorApi;
+  const asEditor = (query: string, variables?: Record<string, unknown>) =>
+    editor.editorData(query, variables);
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await database.resetAndSeed();
-    const keysFile = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'claimgraph-keys-')),
-      'keys.json',
-    );
-    editorKey = createApiKey(keysFile, 'test-editor', 'editor');
-    api = await startTestServer(database.executor, [], {
-      apiKeys: apiKeyStore(keysFile),
-      readsRequireKey: false,
-    });
+    editor = await startEditorApi();
     await asEditor(
       `mutation ($text: String!) { recordSource(input: { id: "src-zorblat", kind: STATEMENT,
          title: "Statement on the plan", text: $text }) { id } }`,
@@ -58,8 +38,7 @@ describe('search with retracted quotes', () => {
       );
   });
   afterAll(async () => {
-    await api.close();
-    await database.close();
+    await editor.close();
   });
 
   it('still finds `first` standing quotes when the best matches are retracted', async () => {
