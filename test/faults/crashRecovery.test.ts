@@ -120,7 +120,9 @@ describe('when Neo4j is killed (kill -9) mid-write', () => {
       };
       await Promise.all([writer(), writer(), writer(), writer()]);
 
-      expect(acknowledged.length).toBeGreaterThanOrEqual(80);
+      // Writes resume once Neo4j is back: however long its recovery takes on a busy machine (the
+      // writes just after the restart may still be refused), the last 20 are all acknowledged.
+      for (let n = 80; n < 100; n++) expect(acknowledged).toContain(`clm-burst-${n}`);
       expect(acknowledged.length).toBeLessThan(100);
       // Refused writes say why: the database was down, or still recovering past the time limit.
       expect(
