@@ -89,29 +89,43 @@ export class GraphReader {
   /**
    * For each claim, the subgraph that sourcing analysis needs: the sources carrying it, with
    * publisher, owner and state affiliation, and the standing citations among those sources.
-   * Retracted attributions, citations and the carriers they leave behind are set apart.
+   * Retracted attributions, citations and the carriers they leave behind are set apart. Claims
+   * that do not exist are missing from the map. Each entry also holds the claim's and every
+   * named source's properties, as `nodesById` returns them.
    */
-  async carrierGraphs(claimIds: readonly string[]): Promise<Map<string, CarrierGraph>> {
+  async carrierGraphs(claimIds: readonly string[]): Promise<Map<string, CarrierGraphRead>> {
     const rows = await this.executor.read(readStatements.carrierGraphs, { ids: claimIds });
-    return new Map(
-      rows.map((row) => {
-        const read = row.sources as (CarrierSource & {
-          retractedCites?: { toId: string; reason: string }[];
-        })[];
-        const sources = read.map(({ retractedCites: _, ...source }) => source);
-        const retractedCitations = read
-          .flatMap((source) =>
-            (source.retractedCites ?? []).map((cite) => ({ fromId: source.id, ...cite })),
-          )
-          .sort((a, b) => `${a.fromId} ${a.toId}`.localeCompare(`${b.fromId} ${b.toId}`));
-        const retractedCarrierIds = ((row.retractedCarrierIds ?? []) as string[]).map(String);
-        return [
-          String(row.claimId),
-          { sources, retractedCarrierIds: retractedCarrierIds.sort(), retractedCitations },
-        ];
-      }),
-    );
+    return new Map(rows.map((row) => [String(row.claimId), carrierGraphRead(row)]));
   }
+}
+
+/** One row of `readStatements.carrierGraphs`, as plain values. */
+export function carrierGraphRead(row: Record<string, unknown>): CarrierGraphRead {
+  const read = row.sources as (CarrierSource & {
+    node: NodeProperties;
+    retractedCites?: { toId: string; reason: string }[];
+  })[];
+  const sources = read.map(({ retractedCites: _, node: __, ...source }) => source);
+  const retractedCitations = read
+    .flatMap((source) =>
+      (source.retractedCites ?? []).map((cite) => ({ fromId: source.id, ...cite })),
+    )
+    .sort((a, b) => `${a.fromId} ${a.toId}`.localeCompare(`${b.fromId} ${b.toId}`));
+  const retractedCarriers = (row.retractedCarriers ?? []) as NodeProperties[];
+  const retractedCarrierIds = retractedCarriers.map((source) => String(source.id)).sort();
+  return {
+    claim: row.claim as NodeProperties,
+    graph: { sources, retractedCarrierIds, retractedCitations },
+    sourceNodes: [...read.map((source) => source.node), ...retractedCarriers],
+  };
+}
+
+/** A claim's carrier graph with the properties of the claim and of the sources it names. */
+export interface CarrierGraphRead {
+  readonly claim: NodeProperties;
+  readonly graph: CarrierGraph;
+  /** Every property of each standing and set-apart carrier, as `nodesById` reads a Source. */
+  readonly sourceNodes: NodeProperties[];
 }
 
 /** A source that carries a claim, with what independence analysis needs to know about it. */

@@ -79,8 +79,13 @@ export const readStatements = {
    * For each claim, the subgraph that sourcing analysis needs: the sources carrying it, with
    * publisher, owner and state affiliation, and the citations among those sources. Retractions
    * (src/domain/retraction.ts) are applied here: a source whose attributions of the claim are all
-   * retracted is not a carrier (its id is in `retractedCarrierIds`), and a retracted citation is
+   * retracted is not a carrier (it is listed in `retractedCarriers`), and a retracted citation is
    * left out of `cites` (listed in the source's `retractedCites` with its reason).
+   *
+   * It also returns every property of the claim (`claim`), of each carrier (`node`) and of the
+   * set-apart carriers (`retractedCarriers`), as `nodesById` would, so the API primes its node
+   * loaders with them and answers a claim's chains, origins and retracted carriers in this one
+   * round trip (src/graphql/loaders.ts).
    */
   carrierGraphs: {
     name: 'carrierGraphs',
@@ -92,13 +97,13 @@ export const readStatements = {
                  | coalesce(x.retracted, false) = true] AS retractions
         WITH s, size(retractions) > 0 AND all(r IN retractions WHERE r) AS retractedOut
         RETURN collect(CASE WHEN retractedOut THEN null ELSE s END) AS carriers,
-               collect(CASE WHEN retractedOut THEN s.id END) AS retractedCarrierIds
+               collect(CASE WHEN retractedOut THEN s {.*} END) AS retractedCarriers
       }
       CALL (c, carriers) {
         UNWIND carriers AS s
         OPTIONAL MATCH (s)-[:${Rel.PUBLISHED_BY}]->(p:${Label.Actor})
         RETURN collect({
-          id: s.id, primary: coalesce(s.primary, false), publisherId: p.id,
+          id: s.id, node: s {.*}, primary: coalesce(s.primary, false), publisherId: p.id,
           ownerIds: [(p)-[:${Rel.OWNED_BY}]->(x) | x.id],
           stateIds: [(p)-[:${Rel.STATE_AFFILIATED_WITH}]->(x) | x.id],
           publisherIsState: coalesce(p.kind = 'state', false),
@@ -108,6 +113,6 @@ export const readStatements = {
           copies: [(s)-[:${Rel.COPIES}]->(t) WHERE t IN carriers | t.id]
         }) AS sources
       }
-      RETURN c.id AS claimId, sources, retractedCarrierIds`,
+      RETURN c.id AS claimId, c {.*} AS claim, sources, retractedCarriers`,
   } satisfies NamedQuery,
 };

@@ -28,7 +28,7 @@ export async function claimJsonLd(executor: Executor, claimId: string): Promise<
     throw new AppError('NOT_FOUND', `No claim has the id "${claimId}".`, { id: claimId });
   }
   const { claim } = description;
-  const carriers = (await new GraphReader(executor).carrierGraphs([claimId])).get(claimId);
+  const carriers = (await new GraphReader(executor).carrierGraphs([claimId])).get(claimId)?.graph;
   const chains = carriers ? sourcingChains(carriers) : [];
   const origin = (chains.find((chain) => chain.reachesPrimary) ?? chains[0])?.originId;
 

@@ -20,6 +20,8 @@ type RelType = (typeof Rel)[keyof typeof Rel];
 
 /** A claim's sourcing analysis, computed once per request and shared by its fields. */
 export interface SourcingAnalysis {
+  /** The claim's properties, read with its carrier graph; null when there is no such claim. */
+  readonly claim: NodeProperties | null;
   readonly graph: CarrierGraph;
   readonly chains: SourcingChain[];
   readonly independence: IndependenceAnalysis;
@@ -80,12 +82,25 @@ export function createLoaders(reader: GraphReader) {
     return ids.map((id) => found.get(id) ?? null);
   });
 
+  // The carrier graph comes with the claim's and its sources' properties: priming the node
+  // loaders with them lets hops, origins and retracted carriers resolve without another round
+  // trip (prime never replaces what a loader already holds).
   const sourcing = new DataLoader(async (claimIds: readonly string[]) => {
     const graphs = await reader.carrierGraphs(claimIds);
     return claimIds.map((id): SourcingAnalysis => {
-      const graph = graphs.get(id) ?? { sources: [] };
+      const read = graphs.get(id);
+      if (read) {
+        node(Label.Claim).prime(read.claim.id, read.claim);
+        for (const source of read.sourceNodes) node(Label.Source).prime(source.id, source);
+      }
+      const graph = read?.graph ?? { sources: [] };
       const chains = sourcingChains(graph);
-      return { graph, chains, independence: independentOrigins(graph, chains) };
+      return {
+        claim: read?.claim ?? null,
+        graph,
+        chains,
+        independence: independentOrigins(graph, chains),
+      };
     });
   });
 

@@ -23,6 +23,21 @@ async function nodes(
 }
 
 /**
+ * The loads Claim.sourcing starts from, all in one tick (one round trip each, in parallel).
+ * Query.claim starts them too when `sourcing` is asked for, so they run beside the carrier
+ * graph instead of after it; DataLoader hands the resolver the same promises.
+ */
+export function claimSourcingLoads(loaders: Loaders, claimId: string) {
+  return Promise.all([
+    loaders.sourcing.load(claimId),
+    loaders.attributionsOf('claim').load(claimId),
+    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claimId),
+    loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claimId),
+    loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claimId),
+  ]);
+}
+
+/**
  * Claim.sourcing: chains, independence with its reasoning, and the warning flags. Only what
  * stands is analysed: retracted attributions, citations and CONTRADICTS relations are set aside
  * (the carrier graph already leaves out retracted citations and the carriers only retracted
@@ -34,13 +49,7 @@ export async function claimSourcing(
   { loaders }: GraphQLContext,
 ) {
   const [analysis, allAttributions, contradictsLinks, contradictedByLinks, quantityLinks] =
-    await Promise.all([
-      loaders.sourcing.load(claim.id),
-      loaders.attributionsOf('claim').load(claim.id),
-      loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim).load(claim.id),
-      loaders.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim).load(claim.id),
-      loaders.neighbours(Label.Claim, Rel.HAS_QUANTITY, 'out', Label.Quantity).load(claim.id),
-    ]);
+    await claimSourcingLoads(loaders, claim.id);
   const attributions = allAttributions.filter((attribution) => !isRetracted(attribution));
   const retractedAttributions = allAttributions
     .filter((attribution) => isRetracted(attribution))

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeProperties } from '../../db/graphReader.js';
 import { Label } from '../../db/graphVocabulary.js';
 import {
@@ -19,7 +20,15 @@ import { nameKey } from '../../domain/normaliseName.js';
 import { AppError } from '../../errors/appError.js';
 import type { GraphQLContext } from '../context.js';
 import { connection as connectionResolver, timeline, timelineOf } from './exploreResolvers.js';
-import { decodeCursor, encodeCursor, pageSize, present, sortRequest } from './shared.js';
+import { claimSourcingLoads } from './analysisResolvers.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  present,
+  selectedFieldNames,
+  sortRequest,
+} from './shared.js';
 
 interface PageArgs<F> {
   filter?: F | null;
@@ -128,10 +137,33 @@ async function timelineOrWholeGraph(
   return timelineOf(rows, context.loaders);
 }
 
+/** Claim fields answered from the carrier graph (loaders.sourcing). */
+const sourcingFields = ['sourcingChains', 'sourcing', 'independentOrigins'];
+
+/**
+ * Query.claim. When the selection asks for the claim's sourcing, the claim is read with its
+ * carrier graph (the same statement returns its properties and primes the node loaders), so
+ * the chains come back in one round trip instead of a claim lookup followed by the graph.
+ */
+async function claimById(
+  _: unknown,
+  { id }: { id: string },
+  { loaders }: GraphQLContext,
+  info: GraphQLResolveInfo,
+) {
+  const selected = selectedFieldNames(info);
+  if (!sourcingFields.some((field) => selected.has(field)))
+    return loaders.node(Label.Claim).load(id);
+  if (selected.has('sourcing')) {
+    // Started now, awaited (and any failure reported) by Claim.sourcing through the loaders.
+    claimSourcingLoads(loaders, id).catch(() => undefined);
+  }
+  return (await loaders.sourcing.load(id)).claim;
+}
+
 /** Resolvers of type Query: read arguments, call one function, return. */
 export const queryResolvers = {
-  claim: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
-    loaders.node(Label.Claim).load(id),
+  claim: claimById,
   actor: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>
     loaders.node(Label.Actor).load(id),
   source: (_: unknown, { id }: { id: string }, { loaders }: GraphQLContext) =>

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { NodeProperties } from '../../db/graphReader.js';
 import type { PageItem } from '../../db/listQueries.js';
 import { Label, Rel } from '../../db/graphVocabulary.js';
@@ -157,4 +158,22 @@ export function carriesLinks(direction: 'in' | 'out') {
     const ids = [...new Set(links.map((link) => link.id))].filter((id) => !dropped.has(id));
     return present((await loaders.node(otherLabel).loadMany(ids)) as (NodeProperties | null)[]);
   };
+}
+
+/**
+ * The names of the fields selected directly on the field being resolved (through inline
+ * fragments and fragment spreads too; directives are not evaluated, so a skipped field counts).
+ * For look-ahead only: a resolver may start loads early with it, never answer differently.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const fieldNode of info.fieldNodes) visit(fieldNode.selectionSet);
+  return names;
 }
