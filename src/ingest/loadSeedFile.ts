@@ -55,17 +55,20 @@ export async function loadValidSeedSet(
   const { seedSet, file: displayFile } = valid;
   const { loadedBy, ...writeOptions } = options;
   const counts = await executor.writeTransaction(`seed:${seedSet.id}`, (scope) =>
-    writeValidSeedSet(
-      scope,
-      valid,
-      {
-        enteredBy: seedSet.enteredBy,
-        enteredVia: `seed:${seedSet.id} (${displayFile})${loadedBy ? ` loaded by ${loadedBy}` : ''}`,
-      },
-      writeOptions,
-    ),
+    writeValidSeedSet(scope, valid, seedProvenance(valid, loadedBy), writeOptions),
   );
   return { seedSetId: seedSet.id, file: displayFile, ...counts };
+}
+
+/**
+ * The provenance a seed load stamps: the set's `enteredBy`, and `seed:<id> (<file>)`, with who ran
+ * the load when known. The bulk load (src/ingest/bulk/) stamps the same.
+ */
+export function seedProvenance(valid: ValidSeedSet, loadedBy?: string): Provenance {
+  return {
+    enteredBy: valid.seedSet.enteredBy,
+    enteredVia: `seed:${valid.seedSet.id} (${valid.file})${loadedBy ? ` loaded by ${loadedBy}` : ''}`,
+  };
 }
 
 /**
@@ -94,7 +97,7 @@ export async function writeValidSeedSet(
 }
 
 /** The records a set marks `existing`: references the graph must already hold. */
-function existingReferences(seedSet: SeedSet): NodeReference[] {
+export function existingReferences(seedSet: SeedSet): NodeReference[] {
   const sections = [
     ['sources', Label.Source],
     ['actors', Label.Actor],

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { ConnectionSettings } from '../db/createDriver.js';
 import type { ProgressLog } from './fetchNeo4j.js';
-import { startLocalServer } from './localServer.js';
+import { startLocalServer, type LocalServerOptions } from './localServer.js';
 
 /** The connection to use, and whether this process started the server it points at. */
 export interface ResolvedConnection extends ConnectionSettings {
@@ -24,21 +24,23 @@ export async function resolveConnection(
       startedLocalServer: false,
     };
   }
-  const local = await startLocalServer(
-    {
-      homeDir: config.localNeo4j.homeDir,
-      cacheDir: config.localNeo4j.cacheDir,
-      boltPort: config.localNeo4j.boltPort,
-      authEnabled: true,
-      heapMb: config.localNeo4j.heapMb,
-      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
-    },
-    log,
-  );
+  const local = await startLocalServer(localServerOptions(config), log);
   return {
     uri: local.uri,
     user: local.user,
     password: local.password,
     startedLocalServer: local.started,
+  };
+}
+
+/** The embedded server as the configuration describes it (CLAIMGRAPH_LOCAL_NEO4J_DIR and friends). */
+export function localServerOptions(config: Config): LocalServerOptions {
+  return {
+    homeDir: config.localNeo4j.homeDir,
+    cacheDir: config.localNeo4j.cacheDir,
+    boltPort: config.localNeo4j.boltPort,
+    authEnabled: true,
+    heapMb: config.localNeo4j.heapMb,
+    transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
   };
 }

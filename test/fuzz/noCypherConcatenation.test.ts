@@ -173,6 +173,11 @@ const allowList: readonly AllowedExpressions[] = [
     why: 'fingerprintIndex.name is a constant of databaseSchema.ts; sourceProjection a literal template of this file.',
   },
   {
+    file: 'src/db/bulkQueries.ts',
+    expressions: ['label', 'type', 'fromLabel', 'toLabel'],
+    why: "Labels and types of the GraphWritePlan groups a bulk load was made from (planSeedLoad: Label.X and Rel.X only), carried by BulkCsvBuilder's property fixes (src/ingest/bulk/).",
+  },
+  {
     file: 'src/db/writeGraphPlan.ts',
     expressions: ['group.fromLabel', 'group.type', 'label', 'fromLabel', 'toLabel', 'type'],
     why: 'Groups of a GraphWritePlan: planSeedLoad and src/editing build them only from Label.X, Rel.X and claimRelationTypes[type], where type is a ClaimRelationType enum value GraphQL has validated.',

@@ -1,0 +1,94 @@
+import type { Executor } from './executor.js';
+import type { StoredValue } from './graphWritePlan.js';
+import { batches } from './writeGraphPlan.js';
+
+/**
+ * The Cypher of the bulk load (src/ingest/bulk/): whether a database is empty before its store
+ * is replaced, what it holds after, and the property values the importer's CSV cannot carry
+ * (empty lists and the like), set by id once the import is done and the id constraints exist.
+ */
+
+/** True when the database holds no node at all (a bulk import may replace it). */
+export async function databaseIsEmpty(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read({
+    name: 'bulkDatabaseIsEmpty',
+    cypher: 'RETURN NOT EXISTS { MATCH (n) } AS empty',
+  });
+  return row?.empty === true;
+}
+
+/** How many nodes and relationships the database holds. */
+export async function countNodesAndRelationships(
+  executor: Executor,
+): Promise<{ nodes: number; relationships: number }> {
+  const [nodes] = await executor.read({
+    name: 'bulkCountNodes',
+    cypher: 'MATCH (n) RETURN count(n) AS count',
+  });
+  const [relationships] = await executor.read({
+    name: 'bulkCountRelationships',
+    cypher: 'MATCH ()-[r]->() RETURN count(r) AS count',
+  });
+  return { nodes: Number(nodes?.count ?? 0), relationships: Number(relationships?.count ?? 0) };
+}
+
+/**
+ * Sets properties on nodes of `label` (a vocabulary constant from a write plan) by id; returns
+ * how many nodes were found.
+ */
+export async function setNodeProperties(
+  executor: Executor,
+  label: string,
+  rows: readonly { id: string; properties: Record<string, StoredValue> }[],
+): Promise<number> {
+  let matched = 0;
+  for (const batch of batches(rows)) {
+    const [row] = await executor.write(
+      {
+        name: `bulkSet${label}Properties`,
+        cypher: `
+          UNWIND $rows AS row
+          MATCH (n:${label} {id: row.id})
+          SET n += row.properties
+          RETURN count(n) AS matched`,
+      },
+      { rows: batch },
+    );
+    matched += Number(row?.matched ?? 0);
+  }
+  return matched;
+}
+
+/**
+ * Sets properties on relationships of `type` (a vocabulary constant) found by their ends' ids
+ * and key; returns how many were found.
+ */
+export async function setRelationshipProperties(
+  executor: Executor,
+  type: string,
+  fromLabel: string,
+  toLabel: string,
+  rows: readonly {
+    from: string;
+    to: string;
+    key: string;
+    properties: Record<string, StoredValue>;
+  }[],
+): Promise<number> {
+  let matched = 0;
+  for (const batch of batches(rows)) {
+    const [row] = await executor.write(
+      {
+        name: `bulkSet${type}Properties`,
+        cypher: `
+          UNWIND $rows AS row
+          MATCH (a:${fromLabel} {id: row.from})-[r:${type} {key: row.key}]->(b:${toLabel} {id: row.to})
+          SET r += row.properties
+          RETURN count(r) AS matched`,
+      },
+      { rows: batch },
+    );
+    matched += Number(row?.matched ?? 0);
+  }
+  return matched;
+}
