@@ -12,7 +12,15 @@ import { benchQueries, type BenchQuery } from './benchQueries.js';
 import { measureDirectRemotely } from './directControl.js';
 import { chains } from './directQueries.js';
 import type { ClaimSamples } from './ingest.js';
-import { measureHttp, percentile, round, type LoadShape, type Measurement } from './measure.js';
+import {
+  measureHttp,
+  percentile,
+  round,
+  summarise,
+  type LoadShape,
+  type Measurement,
+  type RawMeasurement,
+} from './measure.js';
 import { profileStatement, type PlanProfile } from './profilePlans.js';
 
 export interface BenchTargets {
@@ -57,6 +65,8 @@ export interface GraphBenchOptions {
   readonly searchTexts: readonly string[];
   readonly load: LoadShape;
   readonly warmupSeconds: number;
+  /** Turns each mode takes at measuring a question, sharing its seconds (default 3). */
+  readonly rounds?: number;
   /** How many arguments per question are checked identical across the three modes. */
   readonly answerChecks?: number;
   readonly log?: (line: string) => void;
@@ -106,15 +116,29 @@ export async function benchmarkGraph(
       graphql: (load: LoadShape) =>
         measureHttp(targets.fullUrl, graphqlRequests, load, (body) => body.includes('"errors"')),
     };
-    // Each mode is warmed up (plans cached, pools filled, JIT warm) right before it is measured.
-    const warmUpThenMeasure = async (mode: keyof typeof modes) => {
+    // Every mode is warmed up (plans cached, pools filled, JIT warm) before any is measured,
+    // then the modes take turns, in a rotating order, for a share of the measured seconds each:
+    // whatever changes with time (the server process warming up, Neo4j settling after the
+    // ingest, other work on the machine) falls on all three alike, not on whichever goes first.
+    const order = ['direct', 'minimal', 'graphql'] as const;
+    const rounds = options.rounds ?? 3;
+    log(`${query.title}: warming up, then ${options.load.seconds} s per mode in ${rounds} rounds`);
+    for (const mode of order)
       await modes[mode]({ ...options.load, seconds: options.warmupSeconds });
-      return modes[mode](options.load);
-    };
-    log(`${query.title}: warming up, then ${options.load.seconds} s per mode`);
-    const a = await warmUpThenMeasure('direct');
-    const b = await warmUpThenMeasure('minimal');
-    const c = await warmUpThenMeasure('graphql');
+    const stretches = { direct: [], minimal: [], graphql: [] } as Record<
+      (typeof order)[number],
+      RawMeasurement[]
+    >;
+    const share = { ...options.load, seconds: options.load.seconds / rounds };
+    for (let round = 0; round < rounds; round++) {
+      for (let turn = 0; turn < order.length; turn++) {
+        const mode = order[(round + turn) % order.length]!;
+        stretches[mode].push(await modes[mode](share));
+      }
+    }
+    const a = summarise(stretches.direct);
+    const b = summarise(stretches.minimal);
+    const c = summarise(stretches.graphql);
     const result: QueryResult = {
       query: query.name,
       title: query.title,
@@ -168,8 +192,6 @@ async function profileHotStatements(
 ): Promise<PlanProfile[]> {
   const longest = Math.max(...Object.keys(options.samples.byChainHops).map(Number));
   const claimId = options.samples.byChainHops[longest]![0]!;
-  const chainAnswer = (await chains(driver, claimId)) ?? [];
-  const sourceIds = [...new Set(chainAnswer.flatMap((chain) => chain.sources.map((s) => s.id)))];
   const [attribution] = (
     await driver.executeQuery(
       `MATCH (a:${Label.Attribution})-[:${Rel.ABOUT}]->(:${Label.Claim} {id: $id})
@@ -190,7 +212,6 @@ async function profileHotStatements(
       },
     ],
     [readStatements.carrierGraphs, ids],
-    [readStatements.nodesById(Label.Source), { ids: sourceIds }],
     [readStatements.attributionsOf('claim'), ids],
     [readStatements.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim), ids],
     [readStatements.neighbours(Label.Claim, Rel.CONTRADICTS, 'in', Label.Claim), ids],

@@ -1,6 +1,7 @@
 /**
  * Runs (A)'s measurement inside the server process, on request: POST `/measure` with
- * `{ query, args, load }` answers with the Measurement. A then runs in the same kind of
+ * `{ query, args, load }` answers with the RawMeasurement (latencies unsummarised, so the
+ * bench process pools A's rounds as it pools B's and C's). A then runs in the same kind of
  * process as B and C (same Node flags, same driver settings, nothing left over from generating
  * and loading the graph), so the three differ only in what sits between the question and the
  * driver. Measured in the bench process instead, A came out slower than B, which ran A's own
@@ -9,7 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { benchQueries } from './benchQueries.js';
-import { measureInProcess, type LoadShape } from './measure.js';
+import { measureInProcess, type LoadShape, type RawMeasurement } from './measure.js';
 
 interface MeasureRequest {
   readonly query: string;
@@ -43,12 +44,12 @@ export function createDirectControl(driver: Driver): Server {
 export async function measureDirectRemotely(
   controlUrl: string,
   job: MeasureRequest,
-): Promise<ReturnType<typeof measureInProcess>> {
+): Promise<RawMeasurement> {
   const response = await fetch(`${controlUrl}/measure`, {
     method: 'POST',
     body: JSON.stringify(job),
-    signal: AbortSignal.timeout((job.load.seconds + 60) * 1000),
+    signal: AbortSignal.timeout(Math.ceil((job.load.seconds + 60) * 1000)),
   });
   if (!response.ok) throw new Error(`measuring A failed: ${await response.text()}`);
-  return (await response.json()) as Awaited<ReturnType<typeof measureInProcess>>;
+  return (await response.json()) as RawMeasurement;
 }

@@ -6,7 +6,12 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { NamedQuery } from '../../src/db/executor.js';
-import type { AttributionRow, CarrierGraph, NodeProperties } from '../../src/db/graphReader.js';
+import {
+  carrierGraphRead,
+  type AttributionRow,
+  type CarrierGraphRead,
+  type NodeProperties,
+} from '../../src/db/graphReader.js';
 import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
 import { searchStatement, searchTerms } from '../../src/db/searchQuery.js';
@@ -88,15 +93,13 @@ export async function search(driver: Driver, text: string): Promise<SearchAnswer
 
 /**
  * `claim(id) { sourcingChains { hops { source { id title } } reachesPrimary circular } }`:
- * the carrier graph (which also tells whether the claim exists), then the titles of the sources
- * on the chains.
+ * the carrier graph, which also tells whether the claim exists and brings the sources' titles.
  */
 export async function chains(driver: Driver, id: string): Promise<ChainAnswer[] | null> {
-  const graph = await carrierGraph(driver, id);
-  if (!graph) return null;
-  const found = sourcingChains(graph);
-  const sourceIds = [...new Set(found.flatMap((chain) => chain.sourceIds))];
-  const titles = await nodesById(driver, Label.Source, sourceIds);
+  const read = await carrierGraph(driver, id);
+  if (!read) return null;
+  const found = sourcingChains(read.graph);
+  const titles = new Map(read.sourceNodes.map((source) => [source.id, source]));
   return found.map((chain) => ({
     sources: chain.sourceIds.map((sourceId) => ({
       id: sourceId,
@@ -112,7 +115,7 @@ export async function chains(driver: Driver, id: string): Promise<ChainAnswer[] 
  * graph, attributions and contradictions in parallel, then the speakers (anonymity counts).
  */
 export async function independence(driver: Driver, id: string): Promise<IndependenceAnswer | null> {
-  const [graph, attributionRows, contradicts, contradictedBy] = await Promise.all([
+  const [read, attributionRows, contradicts, contradictedBy] = await Promise.all([
     carrierGraph(driver, id),
     runRead(driver, readStatements.attributionsOf('claim'), { ids: [id] }),
     runRead(driver, readStatements.neighbours(Label.Claim, Rel.CONTRADICTS, 'out', Label.Claim), {
@@ -122,7 +125,8 @@ export async function independence(driver: Driver, id: string): Promise<Independ
       ids: [id],
     }),
   ]);
-  if (!graph) return null;
+  if (!read) return null;
+  const { graph } = read;
   // As the API: sourcing analysis uses standing attributions and relations only.
   const attributions = attributionRows
     .map((row) => row.attribution as AttributionRow)
@@ -165,9 +169,9 @@ export async function independence(driver: Driver, id: string): Promise<Independ
   };
 }
 
-async function carrierGraph(driver: Driver, claimId: string): Promise<CarrierGraph | null> {
+async function carrierGraph(driver: Driver, claimId: string): Promise<CarrierGraphRead | null> {
   const [row] = await runRead(driver, readStatements.carrierGraphs, { ids: [claimId] });
-  return row ? { sources: row.sources as CarrierGraph['sources'] } : null;
+  return row ? carrierGraphRead(row) : null;
 }
 
 async function nodesById(

@@ -15,6 +15,14 @@ export interface Measurement {
   readonly errors: number;
 }
 
+/** One stretch of measuring, unsummarised, so stretches of one mode can be pooled. */
+export interface RawMeasurement {
+  /** Latencies of the successful requests, in milliseconds. */
+  readonly latenciesMs: number[];
+  readonly errors: number;
+  readonly seconds: number;
+}
+
 export interface LoadShape {
   readonly concurrency: number;
   readonly seconds: number;
@@ -25,7 +33,7 @@ export async function measureInProcess(
   ask: (argument: string) => Promise<unknown>,
   args: readonly string[],
   { concurrency, seconds }: LoadShape,
-): Promise<Measurement> {
+): Promise<RawMeasurement> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -44,7 +52,7 @@ export async function measureInProcess(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
-  return summarise(latencies, errors, (performance.now() - started) / 1000);
+  return { latenciesMs: latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -56,7 +64,7 @@ export async function measureHttp(
   requests: autocannon.Request[],
   { concurrency, seconds }: LoadShape,
   isError: (body: string) => boolean = () => false,
-): Promise<Measurement> {
+): Promise<RawMeasurement> {
   const latencies: number[] = [];
   let bodyErrors = 0;
   let instance: autocannon.Instance | undefined;
@@ -81,11 +89,14 @@ export async function measureHttp(
   });
   const result = await finished;
   const failed = result.non2xx + result.errors + result.timeouts + bodyErrors;
-  return summarise(latencies, failed, result.duration);
+  return { latenciesMs: latencies, errors: failed, seconds: result.duration };
 }
 
-function summarise(latencies: number[], errors: number, seconds: number): Measurement {
-  const sorted = [...latencies].sort((a, b) => a - b);
+/** Pools stretches of one mode (latencies, errors and seconds added up) into its figures. */
+export function summarise(stretches: readonly RawMeasurement[]): Measurement {
+  const sorted = stretches.flatMap((stretch) => stretch.latenciesMs).sort((a, b) => a - b);
+  const errors = stretches.reduce((sum, stretch) => sum + stretch.errors, 0);
+  const seconds = stretches.reduce((sum, stretch) => sum + stretch.seconds, 0);
   return {
     requests: sorted.length,
     seconds: round(seconds, 2),

@@ -17,6 +17,7 @@ import { freePort } from '../../test/support/freePort.js';
 import { machineDetails } from '../machineDetails.js';
 import { benchmarkGraph } from './benchmarkGraph.js';
 import { parseGraphSize } from './graphSize.js';
+import { runBulkBench } from './bulkIngest.js';
 import { ingestSyntheticGraph } from './ingest.js';
 import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
 import { searchVocabulary } from './syntheticVocabulary.js';
@@ -24,21 +25,26 @@ import { searchVocabulary } from './syntheticVocabulary.js';
 const usage = `Usage: npm run bench -- [options]
   --sizes 10k,100k,1m   graph sizes in claims (k and m suffixes; default 10k,100k)
   --seconds 10          measured seconds per question and mode (default 10)
-  --warmup 3            warm-up seconds before each measurement (default 3)
+  --warmup 3            warm-up seconds per mode, all modes before any is measured (default 3)
+  --rounds 3            turns each mode takes, order rotating, sharing --seconds (default 3)
   --concurrency 4       concurrent requests (default 4)
   --seed 1              generator seed (default 1)
   --shard-claims 5000   claims per loader transaction (default 5000)
-  --out bench/results   where scale.json and scale.md go`;
+  --out bench/results   where scale.json and scale.md go
+  --bulk                only the bulk ingest (import --bulk: validate, plan, CSV, neo4j-admin import)
+                        at each size, into ingest-bulk.json and ingest-bulk.md; no queries`;
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10k,100k' },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '4' },
     seed: { type: 'string', default: '1' },
     'shard-claims': { type: 'string', default: '5000' },
     out: { type: 'string', default: path.join(projectRoot, 'bench/results') },
+    bulk: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -49,10 +55,15 @@ if (values.help) {
 const sizes = values.sizes.split(',').map(parseSize);
 const seconds = positive('seconds', values.seconds);
 const warmupSeconds = positive('warmup', values.warmup);
+const rounds = Math.round(positive('rounds', values.rounds));
 const concurrency = Math.round(positive('concurrency', values.concurrency));
 const seed = Math.round(Number(values.seed));
 const shardClaims = Math.round(positive('shard-claims', values['shard-claims']));
 const log = (line: string) => console.error(`[bench] ${line}`);
+if (values.bulk) {
+  await runBulkBench({ sizes, seed, shardClaims, out: values.out, log });
+  process.exit(0);
+}
 
 const resultsFile = path.join(values.out, 'scale.json');
 for (const claims of sizes) {
@@ -116,6 +127,7 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
         searchTexts: searchTexts(seed),
         load: { concurrency, seconds },
         warmupSeconds,
+        rounds,
         log,
       },
     );
@@ -127,6 +139,7 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
       neo4jMemory: memory,
       concurrency,
       secondsPerMode: seconds,
+      rounds,
       seed,
       ingest,
       ...graph,

@@ -15,6 +15,8 @@ export interface SizeResult extends GraphBenchResult {
   readonly neo4jMemory: { readonly heapMb: number; readonly pageCacheMb: number };
   readonly concurrency: number;
   readonly secondsPerMode: number;
+  /** Turns each mode took, order rotating (absent in runs that measured each mode at once). */
+  readonly rounds?: number;
   readonly seed: number;
   readonly ingest: IngestReport;
 }
@@ -45,7 +47,8 @@ export function scaleMarkdown({ sizes }: ScaleResults): string {
     '- **C**: the full stack (Express, Apollo, limits, DataLoader).',
     '',
     'All three run in one server process; B and C are driven by autocannon from the bench process,',
-    'A by as many concurrent loops inside the server process.',
+    'A by as many concurrent loops inside the server process. For each question all three are',
+    'warmed up before any is measured, then they take turns in a rotating order (rounds).',
     '',
     '## Ingest through the project’s loader (validate, plan, one transaction per shard)',
     '',
@@ -104,12 +107,12 @@ export function scaleMarkdown({ sizes }: ScaleResults): string {
     '',
     '## Runs',
     '',
-    '| claims | when | load average at start | Neo4j heap / page cache | concurrency | seconds per mode | answers checked identical |',
-    '| -----: | :--- | --------------------: | :---------------------- | ----------: | ---------------: | ------------------------: |',
+    '| claims | when | load average at start | Neo4j heap / page cache | concurrency | seconds per mode | rounds | answers checked identical |',
+    '| -----: | :--- | --------------------: | :---------------------- | ----------: | ---------------: | -----: | ------------------------: |',
     ...sizes.map(
       (s) =>
         `| ${size(s.claims)} | ${s.when} | ${s.loadAverageAtStart} | ${s.neo4jMemory.heapMb} MB / ${s.neo4jMemory.pageCacheMb} MB | ` +
-        `${s.concurrency} | ${s.secondsPerMode} | ${s.answersChecked} |`,
+        `${s.concurrency} | ${s.secondsPerMode} | ${s.rounds ?? 1} | ${s.answersChecked} |`,
     ),
     '',
     `Machine: ${JSON.stringify(sizes[sizes.length - 1]?.machine ?? {})}`,
