@@ -10,17 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { bulkLoadSeedSets, type BulkLoadReport } from '../../src/ingest/bulk/bulkLoad.js';
-import {
-  formatSeedProblem,
-  validateSeedData,
-  type ValidSeedSet,
-} from '../../src/ingest/validateSeedSet.js';
+import type { ValidSeedSet } from '../../src/ingest/validateSeedSet.js';
 import { startLocalServer, stopLocalServer } from '../../src/localNeo4j/localServer.js';
 import { freePort } from '../../test/support/freePort.js';
 import { machineDetails } from '../machineDetails.js';
-import { formatGraphSize } from './graphSize.js';
+import { formatGraphSize, neo4jMemoryFor } from './graphSize.js';
+import { validatedShards } from './ingest.js';
 import type { ScaleResults } from './scaleReport.js';
-import { syntheticShards } from './syntheticGraph.js';
 
 /** One size loaded in bulk. */
 export interface BulkSizeResult {
@@ -88,12 +84,7 @@ export async function runBulkBench(options: BulkBenchOptions): Promise<void> {
 
 async function bulkSize(claims: number, options: BulkBenchOptions): Promise<BulkSizeResult> {
   const { log } = options;
-  const memory =
-    claims >= 500_000
-      ? { heapMb: 4096, pageCacheMb: 6144 }
-      : claims >= 50_000
-        ? { heapMb: 2048, pageCacheMb: 2048 }
-        : { heapMb: 1024, pageCacheMb: 512 };
+  const memory = neo4jMemoryFor(claims);
   const homeDir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-bulk-'));
   const server = {
     homeDir,
@@ -110,25 +101,15 @@ async function bulkSize(claims: number, options: BulkBenchOptions): Promise<Bulk
     const times = { generate: 0, validate: 0 };
     const totals = { attributions: 0, shards: 0 };
     function* validShards(): Generator<ValidSeedSet> {
-      const shards = syntheticShards(claims, options.seed, options.shardClaims);
-      for (;;) {
-        let mark = performance.now();
-        const next = shards.next();
-        times.generate += performance.now() - mark;
-        if (next.done) return;
-        const shard = next.value;
-        mark = performance.now();
-        const validation = validateSeedData(`synthetic shard ${shard.index}`, shard.raw, (file) =>
-          shard.sourceTexts.get(file),
-        );
-        times.validate += performance.now() - mark;
-        if (!validation.ok) {
-          const problems = validation.problems.slice(0, 5).map(formatSeedProblem).join('\n');
-          throw new Error(`The generator made an invalid shard ${shard.index}:\n${problems}`);
-        }
+      for (const { shard, valid } of validatedShards(
+        claims,
+        options.seed,
+        options.shardClaims,
+        times,
+      )) {
         totals.attributions += shard.counts.attributions;
         totals.shards++;
-        yield validation.value;
+        yield valid;
       }
     }
     log(`bulk-loading ${claims.toLocaleString('en')} synthetic claims`);

@@ -14,3 +14,10 @@ export function formatGraphSize(claims: number): string {
   if (claims >= 1000 && claims % 1000 === 0) return `${claims / 1000}k`;
   return String(claims);
 }
+
+/** Heap and page cache for the benchmark's throwaway Neo4j, by graph size (2 cores, 24 GiB). */
+export function neo4jMemoryFor(claims: number): { heapMb: number; pageCacheMb: number } {
+  if (claims >= 500_000) return { heapMb: 4096, pageCacheMb: 6144 };
+  if (claims >= 50_000) return { heapMb: 2048, pageCacheMb: 2048 };
+  return { heapMb: 1024, pageCacheMb: 512 };
+}

@@ -77,6 +77,37 @@ export interface IngestOptions {
   readonly log?: (line: string) => void;
 }
 
+/**
+ * The synthetic graph's shards, each generated and then validated as `claimgraph seed validate`
+ * would (an invalid shard is a generator bug and throws); the time of each step is added to
+ * `times`. Shared by the online and the bulk ingest benchmarks.
+ */
+export function* validatedShards(
+  claims: number,
+  seed: number,
+  shardClaims: number,
+  times: { generate: number; validate: number },
+): Generator<{ shard: SyntheticShard; valid: ValidSeedSet }> {
+  const shards = syntheticShards(claims, seed, shardClaims);
+  for (;;) {
+    let mark = performance.now();
+    const next = shards.next();
+    times.generate += performance.now() - mark;
+    if (next.done) return;
+    const shard = next.value;
+    mark = performance.now();
+    const validation = validateSeedData(`synthetic shard ${shard.index}`, shard.raw, (file) =>
+      shard.sourceTexts.get(file),
+    );
+    times.validate += performance.now() - mark;
+    if (!validation.ok) {
+      const problems = validation.problems.slice(0, 5).map(formatSeedProblem).join('\n');
+      throw new Error(`The generator made an invalid shard ${shard.index}:\n${problems}`);
+    }
+    yield { shard, valid: validation.value };
+  }
+}
+
 export async function ingestSyntheticGraph(
   executor: Executor,
   options: IngestOptions,
@@ -91,28 +122,19 @@ export async function ingestSyntheticGraph(
   const writeShard = options.writeShard ?? loaderWrite;
   const writing: Promise<void>[] = [];
 
-  const shards = syntheticShards(options.claims, options.seed, options.shardClaims ?? SHARD_CLAIMS);
-  for (;;) {
-    let mark = performance.now();
-    const next = shards.next();
-    times.generate += performance.now() - mark;
-    if (next.done) break;
-    const shard = next.value;
-    mark = performance.now();
-    const validation = validateSeedData(`synthetic shard ${shard.index}`, shard.raw, (file) =>
-      shard.sourceTexts.get(file),
-    );
-    times.validate += performance.now() - mark;
-    if (!validation.ok) {
-      const problems = validation.problems.slice(0, 5).map(formatSeedProblem).join('\n');
-      throw new Error(`The generator made an invalid shard ${shard.index}:\n${problems}`);
-    }
+  const shards = validatedShards(
+    options.claims,
+    options.seed,
+    options.shardClaims ?? SHARD_CLAIMS,
+    times,
+  );
+  for (const { shard, valid } of shards) {
     sampler.add(shard);
     if (writing.length >= writers) await writing.shift();
     writing.push(
       (async () => {
         const writeStarted = performance.now();
-        const counts = await writeShard(executor, validation.value);
+        const counts = await writeShard(executor, valid);
         times.write += performance.now() - writeStarted;
         written.nodes += counts.nodesCreated;
         written.relationships += counts.relationshipsCreated;

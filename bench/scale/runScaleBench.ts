@@ -16,7 +16,7 @@ import { startLocalServer, stopLocalServer } from '../../src/localNeo4j/localSer
 import { freePort } from '../../test/support/freePort.js';
 import { machineDetails } from '../machineDetails.js';
 import { benchmarkGraph } from './benchmarkGraph.js';
-import { parseGraphSize } from './graphSize.js';
+import { neo4jMemoryFor, parseGraphSize } from './graphSize.js';
 import { runBulkBench } from './bulkIngest.js';
 import { ingestSyntheticGraph } from './ingest.js';
 import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
@@ -80,12 +80,7 @@ for (const claims of sizes) {
 console.log(scaleMarkdown(JSON.parse(readFileSync(resultsFile, 'utf8')) as ScaleResults));
 
 async function benchmarkSize(claims: number): Promise<SizeResult> {
-  const memory =
-    claims >= 500_000
-      ? { heapMb: 4096, pageCacheMb: 6144 }
-      : claims >= 50_000
-        ? { heapMb: 2048, pageCacheMb: 2048 }
-        : { heapMb: 1024, pageCacheMb: 512 };
+  const memory = neo4jMemoryFor(claims);
   const homeDir = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-'));
   const boltPort = await freePort();
   log(`${claims.toLocaleString('en')} claims: fresh Neo4j in ${homeDir}`);

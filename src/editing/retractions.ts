@@ -11,7 +11,6 @@ import type { Executor } from '../db/executor.js';
 import { Label, Rel, claimRelationTypes } from '../db/graphVocabulary.js';
 import { AppError } from '../errors/appError.js';
 import { correctionReason } from './correctionReason.js';
-import { refuseMalformedText } from './recordValidation.js';
 
 /*
  * Retraction instead of deletion (Wikidata's deprecated rank): a retracted attribution, citation
@@ -21,7 +20,6 @@ import { refuseMalformedText } from './recordValidation.js';
  */
 
 function stampOf(caller: Caller, mutation: string, reason: string): RevisionStamp {
-  refuseMalformedText(reason, 'reason');
   return {
     enteredBy: caller.name,
     enteredVia: `mutation:${mutation}`,
