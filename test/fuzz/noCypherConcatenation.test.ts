@@ -179,7 +179,7 @@ const allowList: readonly AllowedExpressions[] = [
   },
   {
     file: 'src/db/writeGraphPlan.ts',
-    expressions: ['group.fromLabel', 'group.type', 'label', 'fromLabel', 'toLabel', 'type'],
+    expressions: ['label', 'fromLabel', 'toLabel', 'type'],
     why: 'Groups of a GraphWritePlan: planSeedLoad and src/editing build them only from Label.X, Rel.X and claimRelationTypes[type], where type is a ClaimRelationType enum value GraphQL has validated.',
   },
   {
