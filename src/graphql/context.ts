@@ -31,7 +31,9 @@ export function createContext(
   headers: Record<string, string | string[] | undefined>,
 ): GraphQLContext {
   try {
-    const caller = requestCaller(policy.apiKeys(), presentedKey(headers));
+    // Anonymous requests (most reads) need not look at the key store at all.
+    const key = presentedKey(headers);
+    const caller = key === undefined ? undefined : requestCaller(policy.apiKeys(), key);
     if (!caller && policy.readsRequireKey) {
       throw new AppError('UNAUTHENTICATED', 'This server requires an API key for every request.');
     }

@@ -77,34 +77,50 @@ export function createLoaders(reader: GraphReader) {
     return loader;
   };
 
-  const attribution = new DataLoader(async (ids: readonly string[]) => {
-    const found = await reader.attributionsById(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const newAttributionLoader = () =>
+    new DataLoader(async (ids: readonly string[]) => {
+      const found = await reader.attributionsById(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
 
   // The carrier graph comes with the claim's and its sources' properties: priming the node
   // loaders with them lets hops, origins and retracted carriers resolve without another round
   // trip (prime never replaces what a loader already holds).
-  const sourcing = new DataLoader(async (claimIds: readonly string[]) => {
-    const graphs = await reader.carrierGraphs(claimIds);
-    return claimIds.map((id): SourcingAnalysis => {
-      const read = graphs.get(id);
-      if (read) {
-        node(Label.Claim).prime(read.claim.id, read.claim);
-        for (const source of read.sourceNodes) node(Label.Source).prime(source.id, source);
-      }
-      const graph = read?.graph ?? { sources: [] };
-      const chains = sourcingChains(graph);
-      return {
-        claim: read?.claim ?? null,
-        graph,
-        chains,
-        independence: independentOrigins(graph, chains),
-      };
+  const newSourcingLoader = () =>
+    new DataLoader(async (claimIds: readonly string[]) => {
+      const graphs = await reader.carrierGraphs(claimIds);
+      return claimIds.map((id): SourcingAnalysis => {
+        const read = graphs.get(id);
+        if (read) {
+          node(Label.Claim).prime(read.claim.id, read.claim);
+          for (const source of read.sourceNodes) node(Label.Source).prime(source.id, source);
+        }
+        const graph = read?.graph ?? { sources: [] };
+        const chains = sourcingChains(graph);
+        return {
+          claim: read?.claim ?? null,
+          graph,
+          chains,
+          independence: independentOrigins(graph, chains),
+        };
+      });
     });
-  });
 
-  return { node, attributionsOf, neighbours, attribution, sourcing };
+  // The two single loaders are made when first used, like the keyed ones above: most requests
+  // need neither, and every request builds a fresh set.
+  let attribution: ReturnType<typeof newAttributionLoader> | undefined;
+  let sourcing: ReturnType<typeof newSourcingLoader> | undefined;
+  return {
+    node,
+    attributionsOf,
+    neighbours,
+    get attribution() {
+      return (attribution ??= newAttributionLoader());
+    },
+    get sourcing() {
+      return (sourcing ??= newSourcingLoader());
+    },
+  };
 }
 
 /** The loaders of one request. */

@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -8,6 +11,7 @@ import type { Executor } from '../db/executor.js';
 import { buildGraphQLSchema } from '../graphql/buildSchema.js';
 import { createContext, type AccessPolicy, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/formatError.js';
+import { noStorePlugin } from '../graphql/noStorePlugin.js';
 import { parseOptions, queryLimitProtection } from '../graphql/queryLimits.js';
 import { exportRouter } from './exportRoute.js';
 import { rateLimiting, type RateLimitSettings } from './rateLimit.js';
@@ -78,6 +82,10 @@ export async function createApp({
     // Apollo's own landing page loads from a CDN; /graphiql is ours and works offline.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // The schema sets no cache hints; noStorePlugin gives the same no-store answer without
+      // hooking every field resolution (see there).
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin<GraphQLContext>(),
       observationPlugin<GraphQLContext>((context) => responses.get(context.loaders)),
       // graphql-armor's types name Apollo's CJS build and ours the ESM one; the plugin objects
       // are the same at run time.
@@ -97,11 +105,8 @@ export async function createApp({
   }
   // Data routes only: /health, /metrics and the static consoles are never limited.
   const limited = rateLimiting(rateLimit, access, log);
-  app.get('/health', healthHandler(executor));
-  app.use('/graphiql', consoleRouter('graphiql'));
-  app.use('/explore', consoleRouter('explore'));
-  app.use('/desk', consoleRouter('desk'));
-  app.use('/export', limited('plain'), readAccess(access), exportRouter(executor, log));
+  // /graphql first: its requests (nearly all the traffic) then skip matching the other mounts.
+  // The paths do not overlap, so the order decides nothing else.
   app.use(
     '/graphql',
     limited('graphql'),
@@ -127,6 +132,11 @@ export async function createApp({
       },
     }),
   );
+  app.get('/health', healthHandler(executor));
+  app.use('/graphiql', consoleRouter('graphiql'));
+  app.use('/explore', consoleRouter('explore'));
+  app.use('/desk', consoleRouter('desk'));
+  app.use('/export', limited('plain'), readAccess(access), exportRouter(executor, log));
   app.get('/', (_request, response) => response.redirect('/graphiql/'));
   app.use(jsonErrorHandler(log));
   return { express: app, stop: () => apollo.stop() };

@@ -9,9 +9,13 @@ import { observation } from '../observability/requestObservation.js';
 export function metricsRecorder(metrics: Metrics) {
   return (request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
+    // Read now: inside a mount (/graphql, /export) Express strips the mount path from the
+    // request's URL, and the response finishes there, so at 'finish' every such request
+    // looked like `/` and counted as route `other`.
+    const path = request.path;
     response.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.observe(request.path, response.statusCode, seconds, observation(response));
+      metrics.observe(path, response.statusCode, seconds, observation(response));
     });
     next();
   };

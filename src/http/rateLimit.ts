@@ -68,7 +68,9 @@ function clientAddress(request: Request): string {
 /** The valid key's name; undefined for no key, an unknown one, or any error in finding out. */
 function validCallerName(policy: AccessPolicy, request: Request): string | undefined {
   try {
-    return requestCaller(policy.apiKeys(), presentedKey(request.headers))?.name;
+    // No key, no need to read the key store (it checks the key file on every call).
+    const key = presentedKey(request.headers);
+    return key === undefined ? undefined : requestCaller(policy.apiKeys(), key)?.name;
   } catch {
     // An unknown, revoked or expired key is refused further on; meanwhile it spends the
     // address's budget, so guessing keys is limited too.

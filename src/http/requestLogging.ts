@@ -20,17 +20,9 @@ const pollingPath = /^\/(health|metrics)(\?|$)/;
  * error code. Key headers are redacted by the logger, so no key ever reaches the log.
  */
 export function requestLogging(logger: Logger) {
-  return pinoHttp({
+  const logged = pinoHttp({
     logger,
-    genReqId: (request: IncomingMessage, response: ServerResponse) => {
-      const incoming = request.headers['x-request-id'];
-      const id =
-        typeof incoming === 'string' && acceptableRequestId.test(incoming)
-          ? incoming
-          : randomUUID();
-      response.setHeader(requestIdHeader, id);
-      return id;
-    },
+    genReqId: requestId,
     customAttributeKeys: { responseTime: 'durationMs' },
     customLogLevel: (request, response, error) =>
       error || response.statusCode >= 500
@@ -50,6 +42,24 @@ export function requestLogging(logger: Logger) {
       ...observedFields(request, response),
     }),
   });
+  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    // While the logger writes nothing (silent, or above error), pino-http would still build a
+    // child logger per request, serialising and redacting its headers, for a line that is
+    // never written. The request still gets its id, sent back in X-Request-Id. Checked per
+    // request, so a level changed at run time takes effect at once.
+    if (logger.isLevelEnabled('error')) return logged(request, response, next);
+    request.id = requestId(request, response);
+    next();
+  };
+}
+
+/** The request's id: a sane incoming X-Request-Id, else a fresh UUID; sent back in the header. */
+function requestId(request: IncomingMessage, response: ServerResponse): string {
+  const incoming = request.headers['x-request-id'];
+  const id =
+    typeof incoming === 'string' && acceptableRequestId.test(incoming) ? incoming : randomUUID();
+  response.setHeader(requestIdHeader, id);
+  return id;
 }
 
 function observedFields(request: IncomingMessage, response: ServerResponse) {

@@ -54,22 +54,46 @@ export function createMetrics(executor?: Pick<Executor, 'observe'>): Metrics {
     operationLabels.add(name);
     return name;
   };
+  const httpChild = bound((route: string, status: string) =>
+    httpRequests.labels({ route, status }),
+  );
+  const graphqlChild = bound((operation: string, code: string) => ({
+    requests: graphqlRequests.labels({ operation, code }),
+    duration: graphqlDuration.labels({ operation, code }),
+  }));
   return {
     registry,
     observe(path, status, seconds, seen) {
       const group = path.split('/')[1] ?? '';
-      httpRequests.inc({
-        route: routeGroups.includes(group) ? group : 'other',
-        status: `${Math.floor(status / 100)}xx`,
-      });
+      httpChild(
+        routeGroups.includes(group) ? group : 'other',
+        `${Math.floor(status / 100)}xx`,
+      ).inc();
       if (!seen.graphql) return;
-      const labels = {
-        operation: operationLabel(seen.operationName),
-        code: seen.errorCode ?? 'none',
-      };
-      graphqlRequests.inc(labels);
-      graphqlDuration.observe(labels, seconds);
+      const child = graphqlChild(operationLabel(seen.operationName), seen.errorCode ?? 'none');
+      child.requests.inc();
+      child.duration.observe(seconds);
     },
+  };
+}
+
+/**
+ * A metric's children by label values, each bound once: prom-client hashes a label object on
+ * every `inc(labels)`, a bound child does not. Only for label values from bounded sets (as all
+ * of ours are), since every combination seen is kept.
+ */
+function bound<T>(
+  bind: (first: string, second: string) => T,
+): (first: string, second: string) => T {
+  const children = new Map<string, T>();
+  return (first, second) => {
+    const key = `${first}\u0000${second}`;
+    let child = children.get(key);
+    if (child === undefined) {
+      child = bind(first, second);
+      children.set(key, child);
+    }
+    return child;
   };
 }
 
@@ -124,13 +148,18 @@ export function neo4jMetrics(registry: Registry): ExecutorObserver {
     causeLabels.add(cause);
     return cause;
   };
+  const sessions = bound((mode: string) => sessionsInUse.labels({ mode }));
+  const transactionsBy = bound((mode: string, outcome: string) =>
+    transactions.labels({ mode, outcome }),
+  );
+  const durationBy = bound((mode: string) => duration.labels({ mode }));
   return {
-    sessionOpened: (mode) => sessionsInUse.inc({ mode }),
-    sessionClosed: (mode) => sessionsInUse.dec({ mode }),
+    sessionOpened: (mode) => sessions(mode, '').inc(),
+    sessionClosed: (mode) => sessions(mode, '').dec(),
     transactionRetried: (mode, cause) => retries.inc({ mode, cause: causeLabel(cause) }),
     transactionFinished(mode, code, seconds) {
-      transactions.inc({ mode, outcome: code ?? 'committed' });
-      duration.observe({ mode }, seconds);
+      transactionsBy(mode, code ?? 'committed').inc();
+      durationBy(mode, '').observe(seconds);
     },
   };
 }
