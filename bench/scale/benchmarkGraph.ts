@@ -9,7 +9,7 @@ import { Label, Rel } from '../../src/db/graphVocabulary.js';
 import { readStatements } from '../../src/db/readStatements.js';
 import { searchStatement, searchTerms } from '../../src/db/searchQuery.js';
 import { benchQueries, type BenchQuery } from './benchQueries.js';
-import { measureDirectRemotely } from './directControl.js';
+import { measureDirectRemotely, withMemorySamples, type MemorySample } from './directControl.js';
 import { chains } from './directQueries.js';
 import type { ClaimSamples } from './ingest.js';
 import {
@@ -44,6 +44,31 @@ export interface QueryResult {
   readonly minimalOverDirectP50: number;
 }
 
+/** The server process's memory over one mode's turns (sampled every `memorySampleMs`). */
+export interface MemoryFigures {
+  readonly samples: number;
+  readonly peakRssMb: number;
+  readonly meanRssMb: number;
+  readonly peakHeapUsedMb: number;
+  readonly meanHeapUsedMb: number;
+}
+
+/** One mode at one concurrency in the throughput scaling: its figures and the API's memory. */
+export interface ThroughputFigures extends Measurement {
+  readonly memory: MemoryFigures;
+}
+
+/** (B) and (C) driven at one concurrency on one question, warmed up and measured in turns. */
+export interface ThroughputPoint {
+  readonly query: BenchQuery['name'];
+  readonly title: string;
+  readonly concurrency: number;
+  readonly minimalHttp: ThroughputFigures;
+  readonly graphql: ThroughputFigures;
+  /** Requests per second of (C) over those of (B). */
+  readonly graphqlOverMinimalThroughput: number;
+}
+
 export interface ChainBucket {
   readonly hops: number;
   readonly claims: number;
@@ -57,6 +82,8 @@ export interface GraphBenchResult {
   readonly answersChecked: number;
   readonly plans: PlanProfile[];
   readonly queries: QueryResult[];
+  /** Absent in runs from before the throughput scaling was measured. */
+  readonly throughput?: ThroughputPoint[];
   readonly chainScaling: ChainBucket[];
 }
 
@@ -70,7 +97,15 @@ export interface GraphBenchOptions {
   /** How many arguments per question are checked identical across the three modes. */
   readonly answerChecks?: number;
   readonly log?: (line: string) => void;
+  /** Concurrencies at which B and C are driven for the throughput scaling (none: skipped). */
+  readonly throughputLevels?: readonly number[];
 }
+
+/** The questions the throughput scaling drives: the two the per-request overhead goals name. */
+export const throughputQuestions: readonly BenchQuery['name'][] = ['claimById', 'sourcingChains'];
+
+/** How often the server process's memory is read while B and C are driven. */
+const memorySampleMs = 250;
 
 export async function benchmarkGraph(
   targets: BenchTargets,
@@ -99,22 +134,10 @@ export async function benchmarkGraph(
   const queries: QueryResult[] = [];
   for (const query of benchQueries) {
     const args = argumentsFor(query);
-    const minimalRequests = args.map((argument) => ({
-      method: 'GET' as const,
-      path: query.httpPath(argument),
-    }));
-    const graphqlRequests = args.map((argument) => ({
-      method: 'POST' as const,
-      path: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: query.graphql, variables: query.variables(argument) }),
-    }));
     const modes = {
       direct: (load: LoadShape) =>
         measureDirectRemotely(targets.controlUrl, { query: query.name, args: [...args], load }),
-      minimal: (load: LoadShape) => measureHttp(targets.minimalUrl, minimalRequests, load),
-      graphql: (load: LoadShape) =>
-        measureHttp(targets.fullUrl, graphqlRequests, load, (body) => body.includes('"errors"')),
+      ...httpModes(targets, query, args),
     };
     // Every mode is warmed up (plans cached, pools filled, JIT warm) before any is measured,
     // then the modes take turns, in a rotating order, for a share of the measured seconds each:
@@ -155,9 +178,108 @@ export async function benchmarkGraph(
     queries.push(result);
   }
 
+  const throughput: ThroughputPoint[] = [];
+  for (const name of throughputQuestions) {
+    const query = benchQueries.find((candidate) => candidate.name === name)!;
+    for (const concurrency of options.throughputLevels ?? []) {
+      throughput.push(
+        await measureThroughput(targets, query, argumentsFor(query), concurrency, options, log),
+      );
+    }
+  }
+
   log('sourcing-chain cost by chain length');
   const chainScaling = await measureChainScaling(targets.driver, options.samples);
-  return { answersChecked, plans, queries, chainScaling };
+  return { answersChecked, plans, queries, throughput, chainScaling };
+}
+
+/** (B) and (C) of one question as autocannon runs over the sampled arguments. */
+function httpModes(targets: BenchTargets, query: BenchQuery, args: readonly string[]) {
+  const minimalRequests = args.map((argument) => ({
+    method: 'GET' as const,
+    path: query.httpPath(argument),
+  }));
+  const graphqlRequests = args.map((argument) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: query.graphql, variables: query.variables(argument) }),
+  }));
+  return {
+    minimal: (load: LoadShape) => measureHttp(targets.minimalUrl, minimalRequests, load),
+    graphql: (load: LoadShape) =>
+      measureHttp(targets.fullUrl, graphqlRequests, load, (body) => body.includes('"errors"')),
+  };
+}
+
+/**
+ * (B) and (C) of one question at one concurrency, the way the main table measures: both warmed
+ * up at this concurrency, then turns in alternating order sharing the measured seconds, while
+ * the server process's memory is sampled. B and C live in the same process, so each mode's
+ * memory figures are the whole process's while that mode was driven.
+ */
+async function measureThroughput(
+  targets: BenchTargets,
+  query: BenchQuery,
+  args: readonly string[],
+  concurrency: number,
+  options: GraphBenchOptions,
+  log: (line: string) => void,
+): Promise<ThroughputPoint> {
+  const modes = httpModes(targets, query, args);
+  const order = ['minimal', 'graphql'] as const;
+  const rounds = options.rounds ?? 3;
+  log(`${query.title} at concurrency ${concurrency}: warming up, then B and C in ${rounds} rounds`);
+  for (const mode of order) await modes[mode]({ concurrency, seconds: options.warmupSeconds });
+  const turns = () => ({ raw: [] as RawMeasurement[], memory: [] as MemorySample[] });
+  const stretches = { minimal: turns(), graphql: turns() };
+  const share = { concurrency, seconds: options.load.seconds / rounds };
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < order.length; turn++) {
+      const mode = order[(round + turn) % order.length]!;
+      const { result, samples } = await withMemorySamples(targets.controlUrl, memorySampleMs, () =>
+        modes[mode](share),
+      );
+      stretches[mode].raw.push(result);
+      stretches[mode].memory.push(...samples);
+    }
+  }
+  const figures = (mode: (typeof order)[number]): ThroughputFigures => ({
+    ...summarise(stretches[mode].raw),
+    memory: memoryFigures(stretches[mode].memory),
+  });
+  const b = figures('minimal');
+  const c = figures('graphql');
+  const point: ThroughputPoint = {
+    query: query.name,
+    title: query.title,
+    concurrency,
+    minimalHttp: b,
+    graphql: c,
+    graphqlOverMinimalThroughput: round(c.throughputPerSecond / b.throughputPerSecond, 2),
+  };
+  log(
+    `${query.title} at concurrency ${concurrency}: B ${b.throughputPerSecond}/s p99 ${b.p99Ms} ms, ` +
+      `C ${c.throughputPerSecond}/s p99 ${c.p99Ms} ms; peak RSS ${b.memory.peakRssMb} / ` +
+      `${c.memory.peakRssMb} MB; errors ${b.errors + c.errors}`,
+  );
+  return point;
+}
+
+function memoryFigures(samples: readonly MemorySample[]): MemoryFigures {
+  const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+  const peak = (values: number[]) => (values.length ? Math.max(...values) : Number.NaN);
+  const mean = (values: number[]) =>
+    values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN;
+  const rss = samples.map((sample) => sample.rss);
+  const heap = samples.map((sample) => sample.heapUsed);
+  return {
+    samples: samples.length,
+    peakRssMb: mb(peak(rss)),
+    meanRssMb: mb(mean(rss)),
+    peakHeapUsedMb: mb(peak(heap)),
+    meanHeapUsedMb: mb(mean(heap)),
+  };
 }
 
 async function expectIdenticalAnswers(targets: BenchTargets, query: BenchQuery, argument: string) {

@@ -3,7 +3,7 @@
  * throwaway Neo4j, the synthetic graph loaded through the project's loader, then the four
  * questions in modes A, B and C side by side. Results merge into <out>/scale.json and scale.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { neo4jMemoryFor, parseGraphSize } from './graphSize.js';
 import { runBulkBench } from './bulkIngest.js';
 import { ingestSyntheticGraph } from './ingest.js';
 import { mergeResults, scaleMarkdown, type ScaleResults, type SizeResult } from './scaleReport.js';
+import { startApiProcess } from './startApiProcess.js';
 import { searchVocabulary } from './syntheticVocabulary.js';
 
 const usage = `Usage: npm run bench -- [options]
@@ -28,6 +29,8 @@ const usage = `Usage: npm run bench -- [options]
   --warmup 3            warm-up seconds per mode, all modes before any is measured (default 3)
   --rounds 3            turns each mode takes, order rotating, sharing --seconds (default 3)
   --concurrency 4       concurrent requests (default 4)
+  --throughput 4,16,64  concurrencies at which B and C are driven on claim by id and sourcing
+                        chains for requests/s, p99 and the API's memory (default 4,16,64; off)
   --seed 1              generator seed (default 1)
   --shard-claims 5000   claims per loader transaction (default 5000)
   --out bench/results   where scale.json and scale.md go
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '4' },
+    throughput: { type: 'string', default: '4,16,64' },
     seed: { type: 'string', default: '1' },
     'shard-claims': { type: 'string', default: '5000' },
     out: { type: 'string', default: path.join(projectRoot, 'bench/results') },
@@ -57,6 +61,10 @@ const seconds = positive('seconds', values.seconds);
 const warmupSeconds = positive('warmup', values.warmup);
 const rounds = Math.round(positive('rounds', values.rounds));
 const concurrency = Math.round(positive('concurrency', values.concurrency));
+const throughputLevels =
+  values.throughput === 'off'
+    ? []
+    : values.throughput.split(',').map((level) => Math.round(positive('throughput', level)));
 const seed = Math.round(Number(values.seed));
 const shardClaims = Math.round(positive('shard-claims', values['shard-claims']));
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -111,26 +119,24 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
     api = started.child;
     const loadAverageAtStart = os.loadavg()[0]!.toFixed(2);
     const graph = await benchmarkGraph(
-      {
-        driver,
-        minimalUrl: `http://127.0.0.1:${started.ports.minimal}`,
-        fullUrl: `http://127.0.0.1:${started.ports.full}`,
-        controlUrl: `http://127.0.0.1:${started.ports.control}`,
-      },
+      { driver, ...started },
       {
         samples,
         searchTexts: searchTexts(seed),
         load: { concurrency, seconds },
         warmupSeconds,
         rounds,
+        throughputLevels,
         log,
       },
     );
+    const loadAverageAtEnd = os.loadavg()[0]!.toFixed(2);
     return {
       claims,
       when: new Date().toISOString(),
       machine: machineDetails(memory),
       loadAverageAtStart,
+      loadAverageAtEnd,
       neo4jMemory: memory,
       concurrency,
       secondsPerMode: seconds,
@@ -145,31 +151,6 @@ async function benchmarkSize(claims: number): Promise<SizeResult> {
     await stopLocalServer(homeDir);
     rmSync(homeDir, { recursive: true, force: true });
   }
-}
-
-interface ApiPorts {
-  readonly minimal: number;
-  readonly full: number;
-  readonly control: number;
-}
-
-/** Starts apiProcess.ts ((A)'s loops, (B) and (C)) and waits for the ports it prints. */
-async function startApiProcess(uri: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'bench/scale/apiProcess.ts')],
-    { env: { ...process.env, BENCH_NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ports = await new Promise<ApiPorts>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as ApiPorts);
-    });
-    child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
-  });
-  return { child, ports };
 }
 
 /** Two-word searches over the generator's vocabulary, fixed by the seed. */

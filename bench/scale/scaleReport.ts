@@ -2,7 +2,7 @@
  * The scale benchmark's results file: one entry per graph size (a later run of a size replaces
  * the earlier one, so sizes can be run separately), rendered as markdown beside the JSON.
  */
-import type { GraphBenchResult } from './benchmarkGraph.js';
+import type { GraphBenchResult, QueryResult } from './benchmarkGraph.js';
 import { formatGraphSize } from './graphSize.js';
 import type { IngestReport } from './ingest.js';
 import type { Measurement } from './measure.js';
@@ -12,6 +12,8 @@ export interface SizeResult extends GraphBenchResult {
   readonly when: string;
   readonly machine: Record<string, unknown>;
   readonly loadAverageAtStart: string;
+  /** One-minute load average when the questions were measured (absent in older runs). */
+  readonly loadAverageAtEnd?: string;
   readonly neo4jMemory: { readonly heapMb: number; readonly pageCacheMb: number };
   readonly concurrency: number;
   readonly secondsPerMode: number;
@@ -26,6 +28,15 @@ export interface ScaleResults {
 }
 
 const goals = { graphqlOverDirect: 1.5, attributionsPerSecond: 20_000 };
+
+/** The per-request overhead goals: C's p50 over B's (the same Cypher behind bare node:http). */
+const graphqlOverMinimalGoals = { claimById: 1.3, sourcingChains: 1.3, independence: 1.4 };
+
+/** C's p50 over B's, or undefined when either is missing. */
+function graphqlOverMinimal(q: QueryResult): number | undefined {
+  const ratio = q.graphql.p50Ms / q.minimalHttp.p50Ms;
+  return Number.isFinite(ratio) ? Math.round(ratio * 100) / 100 : undefined;
+}
 
 export function mergeResults(previous: ScaleResults | undefined, fresh: SizeResult): ScaleResults {
   const others = (previous?.sizes ?? []).filter((size) => size.claims !== fresh.claims);
@@ -63,19 +74,21 @@ export function scaleMarkdown({ sizes }: ScaleResults): string {
     '',
     '## Questions: p50 / p99 latency (ms) and throughput (requests/s)',
     '',
-    '| claims | question | A p50 | B p50 | C p50 | A p99 | B p99 | C p99 | A req/s | B req/s | C req/s | C/A p50 | B/A p50 | errors |',
-    '| -----: | :------- | ----: | ----: | ----: | ----: | ----: | ----: | ------: | ------: | ------: | ------: | ------: | -----: |',
+    '| claims | question | A p50 | B p50 | C p50 | A p99 | B p99 | C p99 | A req/s | B req/s | C req/s | C/A p50 | B/A p50 | C/B p50 | errors |',
+    '| -----: | :------- | ----: | ----: | ----: | ----: | ----: | ----: | ------: | ------: | ------: | ------: | ------: | ------: | -----: |',
     ...sizes.flatMap(({ claims, queries }) =>
       queries.map((q) => {
         const modes: Measurement[] = [q.direct, q.minimalHttp, q.graphql];
         return (
           `| ${size(claims)} | ${q.title} | ${modes.map((m) => m.p50Ms).join(' | ')} | ` +
           `${modes.map((m) => m.p99Ms).join(' | ')} | ${modes.map((m) => n(m.throughputPerSecond)).join(' | ')} | ` +
-          `${q.graphqlOverDirectP50} | ${q.minimalOverDirectP50} | ${modes.reduce((sum, m) => sum + m.errors, 0)} |`
+          `${q.graphqlOverDirectP50} | ${q.minimalOverDirectP50} | ${graphqlOverMinimal(q) ?? '–'} | ` +
+          `${modes.reduce((sum, m) => sum + m.errors, 0)} |`
         );
       }),
     ),
     '',
+    ...throughputLines(sizes, size, n),
     '## Sourcing-chain cost by chain length and graph size',
     '',
     'Mean db hits of the carrier-graph statement (PROFILE, deterministic) and the p50 of (A)',
@@ -107,11 +120,12 @@ export function scaleMarkdown({ sizes }: ScaleResults): string {
     '',
     '## Runs',
     '',
-    '| claims | when | load average at start | Neo4j heap / page cache | concurrency | seconds per mode | rounds | answers checked identical |',
-    '| -----: | :--- | --------------------: | :---------------------- | ----------: | ---------------: | -----: | ------------------------: |',
+    '| claims | when | load average at start / end | Neo4j heap / page cache | concurrency | seconds per mode | rounds | answers checked identical |',
+    '| -----: | :--- | --------------------------: | :---------------------- | ----------: | ---------------: | -----: | ------------------------: |',
     ...sizes.map(
       (s) =>
-        `| ${size(s.claims)} | ${s.when} | ${s.loadAverageAtStart} | ${s.neo4jMemory.heapMb} MB / ${s.neo4jMemory.pageCacheMb} MB | ` +
+        `| ${size(s.claims)} | ${s.when} | ${s.loadAverageAtStart} / ${s.loadAverageAtEnd ?? '–'} | ` +
+        `${s.neo4jMemory.heapMb} MB / ${s.neo4jMemory.pageCacheMb} MB | ` +
         `${s.concurrency} | ${s.secondsPerMode} | ${s.rounds ?? 1} | ${s.answersChecked} |`,
     ),
     '',
@@ -134,6 +148,14 @@ function goalLines(sizes: SizeResult[], size: (claims: number) => string): strin
       `- C p50 within ${goals.graphqlOverDirect}× of A for ${name} at ${size(largest.claims)}: ` +
       `${ratio(name)}× (${verdict(ratio(name))}).`,
   );
+  for (const [name, goal] of Object.entries(graphqlOverMinimalGoals)) {
+    const query = largest.queries.find((q) => q.query === name);
+    const value = query && graphqlOverMinimal(query);
+    lines.push(
+      `- C p50 within ${goal}× of B for ${name} at ${size(largest.claims)}: ${value ?? '–'}× ` +
+        `(${value === undefined ? 'not measured' : value <= goal ? 'met' : 'missed'}).`,
+    );
+  }
   const growth = [1, 2, 3, 4, 5, 6].flatMap((hops) => {
     const small = smallest.chainScaling.find((b) => b.hops === hops);
     const large = largest.chainScaling.find((b) => b.hops === hops);
@@ -146,4 +168,39 @@ function goalLines(sizes: SizeResult[], size: (claims: number) => string): strin
     `- Ingest: ${sizes.map((s) => `${size(s.claims)} ${s.ingest.attributionsPerSecond.toLocaleString('en')}/s`).join(', ')} (goal 20,000/s).`,
   );
   return lines;
+}
+
+/** The throughput-scaling table, for the sizes that measured it (none: no section). */
+function throughputLines(
+  sizes: SizeResult[],
+  size: (claims: number) => string,
+  n: (value: number) => string,
+): string[] {
+  const measured = sizes.filter((s) => (s.throughput ?? []).length > 0);
+  if (measured.length === 0) return [];
+  return [
+    '## Throughput scaling: B and C at rising concurrency',
+    '',
+    'B and C driven by autocannon at each concurrency on the same sampled arguments, both warmed',
+    'up at that concurrency, then measured in alternating turns. Memory is the API process’s',
+    '(`process.memoryUsage()` over the control port, every 250 ms while that mode was driven);',
+    'B and C live in the same process, so RSS includes both, and heap used shows what the mode',
+    'being driven allocates on top.',
+    '',
+    '| claims | question | concurrency | B req/s | C req/s | C/B req/s | B p50 | C p50 | B p99 | C p99 | B peak RSS MB | C peak RSS MB | B heap used MB mean / peak | C heap used MB mean / peak | errors |',
+    '| -----: | :------- | ----------: | ------: | ------: | --------: | ----: | ----: | ----: | ----: | ------------: | ------------: | -------------------------: | -------------------------: | -----: |',
+    ...measured.flatMap(({ claims, throughput }) =>
+      (throughput ?? []).map((t) => {
+        const b = t.minimalHttp;
+        const c = t.graphql;
+        return (
+          `| ${size(claims)} | ${t.title} | ${t.concurrency} | ${n(b.throughputPerSecond)} | ${n(c.throughputPerSecond)} | ` +
+          `${t.graphqlOverMinimalThroughput} | ${b.p50Ms} | ${c.p50Ms} | ${b.p99Ms} | ${c.p99Ms} | ` +
+          `${b.memory.peakRssMb} | ${c.memory.peakRssMb} | ${b.memory.meanHeapUsedMb} / ${b.memory.peakHeapUsedMb} | ` +
+          `${c.memory.meanHeapUsedMb} / ${c.memory.peakHeapUsedMb} | ${b.errors + c.errors} |`
+        );
+      }),
+    ),
+    '',
+  ];
 }

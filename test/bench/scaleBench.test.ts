@@ -31,6 +31,7 @@ describe('scale benchmark, tiny size', () => {
         '--warmup=0.2',
         '--concurrency=2',
         '--shard-claims=150',
+        '--throughput=2',
         `--out=${out}`,
       ],
       { cwd: projectRoot, timeout: 240_000 },
