@@ -1,3 +1,4 @@
+import { databaseSchemaStatements } from './databaseSchema.js';
 import type { Executor } from './executor.js';
 import type { StoredValue } from './graphWritePlan.js';
 import { batches } from './writeGraphPlan.js';
@@ -91,4 +92,30 @@ export async function setRelationshipProperties(
     matched += Number(row?.matched ?? 0);
   }
   return matched;
+}
+
+/**
+ * The database schema (databaseSchemaStatements, the same statements applyDatabaseSchema runs)
+ * on a freshly imported store, ordered for it: the plain and full-text indexes first, whose
+ * population runs in the background, then the uniqueness constraints, each of which blocks until
+ * its own index is built, so the two overlap. Returns once the constraints hold; `awaitIndexes`
+ * then waits for the rest (kept apart so work that needs only the constraints, such as setting
+ * properties by id, overlaps the full-text population too).
+ */
+export async function applyImportedSchema(executor: Executor): Promise<void> {
+  const statements = databaseSchemaStatements();
+  const isConstraint = (cypher: string) => cypher.startsWith('CREATE CONSTRAINT');
+  const ordered = [
+    ...statements.filter((cypher) => !isConstraint(cypher)),
+    ...statements.filter(isConstraint),
+  ];
+  for (const cypher of ordered) await executor.write({ name: 'applyImportedSchema', cypher });
+}
+
+/**
+ * Waits until every index is online, up to an hour (Neo4j fails the call after that): the
+ * full-text indexes of a large import take longer than the minute applyDatabaseSchema allows.
+ */
+export async function awaitIndexes(executor: Executor): Promise<void> {
+  await executor.write({ name: 'bulkAwaitIndexes', cypher: 'CALL db.awaitIndexes(3600)' });
 }

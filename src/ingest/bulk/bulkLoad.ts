@@ -1,31 +1,27 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  applyImportedSchema,
+  awaitIndexes,
   countNodesAndRelationships,
   databaseIsEmpty,
   setNodeProperties,
   setRelationshipProperties,
 } from '../../db/bulkQueries.js';
 import { createDriver } from '../../db/createDriver.js';
-import { applyDatabaseSchema } from '../../db/databaseSchema.js';
 import { Executor } from '../../db/executor.js';
 import { AppError } from '../../errors/appError.js';
-import { runAdminImport, type ImportSource } from '../../localNeo4j/adminImport.js';
+import { runAdminImport } from '../../localNeo4j/adminImport.js';
 import {
   startLocalServer,
   stopLocalServer,
   type LocalServerOptions,
 } from '../../localNeo4j/localServer.js';
-import { existingReferences, seedProvenance } from '../loadSeedFile.js';
-import { planSeedLoad } from '../planSeedLoad.js';
 import type { ValidSeedSet } from '../validateSeedSet.js';
+import type { NodePropertyFix, RelationshipPropertyFix } from './bulkCsvBuilder.js';
+import { writeBulkCsv } from './bulkCsv.js';
 import { arrayDelimiterOption } from './csvCells.js';
-import {
-  BulkCsvBuilder,
-  type NodePropertyFix,
-  type RelationshipPropertyFix,
-} from './bulkCsvBuilder.js';
 
 /** Where a bulk load goes: the embedded local server of one folder, and the database name. */
 export interface BulkTarget {
@@ -39,6 +35,11 @@ export interface BulkLoadOptions {
   readonly now?: string;
   /** Who ran the load, recorded in enteredVia as `seed load` records it. */
   readonly loadedBy?: string;
+  /**
+   * Worker threads that plan the sets and write their CSV (default: one per core, at most one
+   * per set, none for a small array of sets; 0 plans in this thread).
+   */
+  readonly planThreads?: number;
   /** Heap of the importer (default 1024 MB; it also uses off-heap memory). */
   readonly importHeapMb?: number;
   readonly log?: (line: string) => void;
@@ -70,7 +71,8 @@ export interface BulkLoadReport {
  * plans them (planSeedLoad, same provenance, content hashes and fingerprints, merged as
  * consecutive loads would be: BulkCsvBuilder), written as CSV files in a temporary folder, the
  * server is stopped, the importer replaces the database's store, the server is started again, and
- * the constraints and indexes are applied (applyDatabaseSchema).
+ * the constraints and indexes are applied (databaseSchemaStatements, as applyDatabaseSchema
+ * applies them, indexes first so they populate while the constraints are built).
  *
  * Refuses (CONFLICT, nothing touched) a database that holds any node, checked before the CSV is
  * written and again just before the server is stopped; refuses (BAD_USER_INPUT, nothing touched)
@@ -93,48 +95,28 @@ export async function bulkLoadSeedSets(
   const folder = mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bulk-'));
   let keepFolder = false;
   try {
-    const builder = new BulkCsvBuilder(now);
-    const nodes: ImportSource[] = [];
-    const relationships: ImportSource[] = [];
-    const multilineFiles: string[] = [];
-    let longestField = 0;
-    let largestMultiline = 0;
-    let csvBytes = 0;
-    let fileCount = 0;
-    for (const valid of sets) {
-      fileCount++;
-      const files = builder.add(
-        planSeedLoad(valid),
-        seedProvenance(valid, options.loadedBy),
-        valid.file,
-        existingReferences(valid.seedSet),
-      );
-      for (const [index, file] of files.entries()) {
-        const name = `${String(fileCount).padStart(5, '0')}-${index}-${file.kind}-${file.name}.csv`;
-        const csvPath = path.join(folder, name);
-        writeFileSync(csvPath, file.text);
-        csvBytes += Buffer.byteLength(file.text);
-        (file.kind === 'nodes' ? nodes : relationships).push({ name: file.name, file: csvPath });
-        if (file.multiline) multilineFiles.push(csvPath);
-        longestField = Math.max(longestField, file.longestField);
-        if (file.multiline) largestMultiline = Math.max(largestMultiline, file.bytes);
-      }
-      const totals = builder.totals;
-      log(
-        `planned ${valid.file}: ${files.length} CSV files; ${totals.nodes.toLocaleString('en')} nodes, ` +
-          `${totals.relationships.toLocaleString('en')} relationships so far`,
-      );
-    }
-    if (builder.problems.length > 0) {
+    const {
+      merger,
+      files: written,
+      sets: fileCount,
+    } = await writeBulkCsv(sets, folder, {
+      now,
+      ...(options.loadedBy !== undefined ? { loadedBy: options.loadedBy } : {}),
+      ...(options.planThreads !== undefined ? { planThreads: options.planThreads } : {}),
+      log,
+    });
+    const { nodes, relationships, multilineFiles, longestField, largestMultiline, csvBytes } =
+      written;
+    if (merger.problems.length > 0) {
       throw new AppError(
         'BAD_USER_INPUT',
-        `The files have ${builder.problems.length} problem(s) together; nothing was written:\n` +
-          builder.problems.join('\n'),
-        { problems: builder.problems },
+        `The files have ${merger.problems.length} problem(s) together; nothing was written:\n` +
+          merger.problems.join('\n'),
+        { problems: merger.problems },
       );
     }
-    const totals = builder.totals;
-    const propertyFixes = builder.nodeFixes.length + builder.relationshipFixes.length;
+    const totals = merger.totals;
+    const propertyFixes = merger.nodeFixes.length + merger.relationshipFixes.length;
     const planSeconds = seconds(mark);
     log(
       `wrote ${nodes.length + relationships.length} CSV files (${(csvBytes / 1e6).toFixed(1)} MB) in ${folder}: ` +
@@ -193,8 +175,10 @@ export async function bulkLoadSeedSets(
     mark = performance.now();
     await withDatabase(target, log, async (executor) => {
       log('applying constraints and indexes…');
-      await applyDatabaseSchema(executor);
-      await applyFixes(executor, builder.nodeFixes, builder.relationshipFixes);
+      await applyImportedSchema(executor);
+      // The fixes find records by id (the constraints' indexes, online by now); the full-text
+      // indexes go on populating meanwhile.
+      await applyFixes(executor, merger.nodeFixes, merger.relationshipFixes);
       const counted = await countNodesAndRelationships(executor);
       if (counted.nodes !== totals.nodes || counted.relationships !== totals.relationships) {
         throw new AppError(
@@ -203,6 +187,7 @@ export async function bulkLoadSeedSets(
             `the CSV files held ${totals.nodes} and ${totals.relationships}.`,
         );
       }
+      await awaitIndexes(executor);
     });
     const schemaSeconds = seconds(mark);
     return {

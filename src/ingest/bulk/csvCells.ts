@@ -52,7 +52,8 @@ export function cellType(value: CellValue, integer = false): CellType | undefine
 
 /** A string as a quoted field: always quoted, inner quotes doubled. */
 export function quoteField(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  // Most texts hold no quote: skip the replace (it is on every cell of a bulk load).
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 /** The cell text of a value of the given type (from cellType); strings are always quoted. */
